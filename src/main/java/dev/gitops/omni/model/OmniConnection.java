@@ -1,0 +1,82 @@
+package dev.gitops.omni.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** An Omni database connection, managed declaratively. */
+@Group(OmniConnection.GROUP)
+@Version(OmniConnection.VERSION)
+@ShortNames("omniconn")
+@AdditionalPrinterColumn(
+    name = "Dialect",
+    jsonPath = ".spec.dialect",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Omni Name",
+    jsonPath = ".status.omniName",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Synced",
+    jsonPath = ".status.conditions[?(@.type==\"Synced\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Connection ID",
+    jsonPath = ".status.connectionId",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class OmniConnection extends CustomResource<OmniConnectionSpec, OmniConnectionStatus>
+    implements Namespaced {
+  public static final String GROUP = "omni.gitops.dev";
+  public static final String VERSION = "v1alpha1";
+
+  /** Annotation that stops every write to Omni for this resource while it is "true". */
+  public static final String PAUSED_ANNOTATION = GROUP + "/paused";
+
+  /** Annotation that overrides the drift poll interval for this resource (e.g. "30s", "10m"). */
+  public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
+
+  /** Annotation set before a POST and cleared once the new id is stored in status. */
+  public static final String CREATE_PENDING_ANNOTATION = GROUP + "/create-pending";
+
+  /** The finalizer that lets deletionPolicy Delete archive the connection. */
+  public static final String FINALIZER = GROUP + "/finalizer";
+
+  @Override
+  @JsonPropertyDescription(
+      "Desired state of one Omni database connection. Field names are Omni's own.")
+  public OmniConnectionSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("Observed state, written only by the operator.")
+  public OmniConnectionStatus getStatus() {
+    return super.getStatus();
+  }
+
+  /** The Omni connection name: spec.name, else metadata.name. */
+  @JsonIgnore
+  public String omniName() {
+    String n = getSpec() == null ? null : getSpec().name;
+    return n != null && !n.isBlank() ? n : getMetadata().getName();
+  }
+
+  @JsonIgnore
+  public boolean isPaused() {
+    var annotations = getMetadata().getAnnotations();
+    return annotations != null && "true".equalsIgnoreCase(annotations.get(PAUSED_ANNOTATION));
+  }
+}
