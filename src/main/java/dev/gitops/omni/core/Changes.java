@@ -1,0 +1,99 @@
+package dev.gitops.omni.core;
+
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.core.Plan.Drift;
+import dev.gitops.omni.core.Plan.Patch;
+import dev.gitops.omni.model.OmniConnectionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** The differences between a spec, its last applied record, and what Omni reports. */
+final class Changes {
+  private Changes() {}
+
+  static final String PASSWORD = "passwordUnencrypted";
+  static final String PRIVATE_KEY = "privateKey";
+  static final String OAUTH_SECRET = "oauthClientSecretUnencrypted";
+
+  /**
+   * Immutable settings edited in the spec since they were last applied, plus an OAuth client secret
+   * rotation (Omni cannot change it in place). Empty when nothing was recorded yet.
+   */
+  static List<String> immutableEdits(PlanInput in) {
+    Map<String, String> applied = in.last().appliedSettings();
+    List<String> edited = new ArrayList<>();
+    if (!applied.isEmpty()) {
+      Map<String, String> desired = WireSettings.immutable(in.spec(), in.omniName());
+      TreeSet<String> keys = new TreeSet<>(desired.keySet());
+      applied.keySet().stream()
+          .filter(k -> !k.equals(WireSettings.BASE_ROLE) && !k.equals(WireSettings.ENVIRONMENT))
+          .forEach(keys::add);
+      for (String k : keys) {
+        if (!Objects.equals(desired.get(k), applied.get(k))) {
+          edited.add(k);
+        }
+      }
+    }
+    Map<String, String> versions = in.credentialVersions();
+    String sentOauth = in.last().credentialsVersion().get(OAUTH_SECRET);
+    if (versions != null
+        && sentOauth != null
+        && versions.get(OAUTH_SECRET) != null
+        && !sentOauth.equals(versions.get(OAUTH_SECRET))) {
+      edited.add("oauthClientSecretRef (rotated)");
+    }
+    return edited;
+  }
+
+  /** Immutable settings Omni reports differently from the spec. */
+  static List<Drift> drift(OmniConnectionSpec spec, String name, OmniConnectionInfo info) {
+    List<Drift> out = new ArrayList<>();
+    check(out, "name", name, info.name());
+    check(out, "dialect", spec.dialect.wire(), info.dialect());
+    check(out, "database", spec.database, info.database());
+    check(out, "defaultSchema", spec.defaultSchema, info.defaultSchema());
+    return out;
+  }
+
+  private static void check(List<Drift> out, String field, String desired, String observed) {
+    if (desired != null && observed != null && !desired.equals(observed)) {
+      out.add(new Drift(field, desired, observed));
+    }
+  }
+
+  /** The in-place changes: patchable differences and rotated Secrets. */
+  static Patch patch(PlanInput in, OmniConnectionInfo info, boolean adopting) {
+    OmniConnectionSpec spec = in.spec();
+    Map<String, String> applied = in.last().appliedSettings();
+    String role = null;
+    if (spec.baseRole != null) {
+      boolean differs =
+          info.baseRole() != null
+              ? !spec.baseRole.equals(info.baseRole())
+              : adopting || !spec.baseRole.equals(applied.get(WireSettings.BASE_ROLE));
+      role = differs ? spec.baseRole : null;
+    }
+    String desiredEnv = WireSettings.environmentKey(spec.environmentUserAttribute);
+    String observedEnv =
+        WireSettings.environmentKey(
+            info.environmentAttributeName(), info.environmentDefaultValues());
+    boolean setEnv = !desiredEnv.equals(observedEnv);
+    return new Patch(
+        role,
+        setEnv,
+        setEnv ? spec.environmentUserAttribute : null,
+        rotated(in, PASSWORD),
+        rotated(in, PRIVATE_KEY));
+  }
+
+  private static boolean rotated(PlanInput in, String field) {
+    Map<String, String> versions = in.credentialVersions();
+    if (versions == null || versions.get(field) == null) {
+      return false;
+    }
+    return !versions.get(field).equals(in.last().credentialsVersion().get(field));
+  }
+}

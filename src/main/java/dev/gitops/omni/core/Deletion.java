@@ -1,0 +1,59 @@
+package dev.gitops.omni.core;
+
+import dev.gitops.omni.core.Plan.Action;
+import dev.gitops.omni.core.Plan.Patch;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import java.util.List;
+import java.util.Map;
+
+/** Plans what deleting a resource does in Omni. */
+final class Deletion {
+  private Deletion() {}
+
+  static Plan plan(PlanInput in, boolean writes) {
+    String id = in.last().connectionId();
+    if (id == null) {
+      return leave(in, null, writes, "no Omni connection was managed by this resource");
+    }
+    if (in.paused()) {
+      return leave(in, id, writes, "paused: connection " + id + " is left in Omni");
+    }
+    if (!writes) {
+      return leave(in, id, writes, "ObserveOnly: connection " + id + " is left in Omni");
+    }
+    if (in.deletionPolicy() != DeletionPolicy.Delete) {
+      return leave(in, id, writes, "deletionPolicy Orphan: connection " + id + " is left in Omni");
+    }
+    var found = Planner.find(in, id);
+    if (found.isEmpty() || found.get().archived()) {
+      return leave(in, id, writes, "connection " + id + " is already archived or gone in Omni");
+    }
+    return new Plan(
+        Action.DELETE,
+        id,
+        Map.of(),
+        Patch.NONE,
+        List.of(),
+        List.of(),
+        "Deleting",
+        "archive connection " + id + " (deletionPolicy Delete)",
+        writes,
+        in.last().appliedSettings(),
+        null);
+  }
+
+  private static Plan leave(PlanInput in, String id, boolean writes, String why) {
+    return new Plan(
+        Action.NOTHING,
+        id,
+        Map.of(),
+        Patch.NONE,
+        List.of(),
+        List.of(),
+        "Orphaned",
+        why,
+        writes,
+        in.last().appliedSettings(),
+        null);
+  }
+}

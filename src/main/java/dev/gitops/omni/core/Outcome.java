@@ -1,0 +1,45 @@
+package dev.gitops.omni.core;
+
+/**
+ * How a reconcile ended, in the terms the conditions speak: built by a driver, turned into
+ * conditions by {@link StatusBuilder}.
+ *
+ * @param reason stable CamelCase reason, e.g. Available, Creating, RateLimited, InvalidSpec
+ * @param message plain words, never a secret
+ */
+public record Outcome(State state, String reason, String message) {
+
+  /** The kstatus-relevant state. */
+  public enum State {
+    /** Omni matches the spec (or, observe-only, would need no change). */
+    READY,
+    /** A create, update or delete is under way. */
+    IN_PROGRESS,
+    /** A retryable failure (429, 5xx, timeout): the operator retries by itself. */
+    RETRYING,
+    /** Needs a human: bad spec, missing Secret, 400, 401/403, conflict, replacement, drift. */
+    STALLED,
+    /** The paused annotation is set: nothing is written to Omni. */
+    PAUSED
+  }
+
+  public static Outcome ready(String reason, String message) {
+    return new Outcome(State.READY, reason, message);
+  }
+
+  public static Outcome inProgress(String reason, String message) {
+    return new Outcome(State.IN_PROGRESS, reason, message);
+  }
+
+  public static Outcome retrying(String reason, String message) {
+    return new Outcome(State.RETRYING, reason, message);
+  }
+
+  public static Outcome stalled(String reason, String message) {
+    return new Outcome(State.STALLED, reason, message);
+  }
+
+  public static Outcome paused(String message) {
+    return new Outcome(State.PAUSED, "Paused", message);
+  }
+}

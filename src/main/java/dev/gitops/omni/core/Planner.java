@@ -1,0 +1,197 @@
+package dev.gitops.omni.core;
+
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.core.Plan.Action;
+import dev.gitops.omni.core.Plan.Drift;
+import dev.gitops.omni.core.Plan.Patch;
+import dev.gitops.omni.model.OmniConnectionSpec;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.model.Policies.ManagementPolicy;
+import dev.gitops.omni.model.Policies.ReplacementPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The pure core: desired spec + observed Omni connections + last status → a {@link Plan}. No I/O,
+ * no clock, no Kubernetes types beyond the model; every driver uses it.
+ */
+public final class Planner {
+  private Planner() {}
+
+  public static Plan plan(PlanInput in) {
+    boolean writes =
+        !in.paused()
+            && (in.spec() == null || in.spec().managementPolicy != ManagementPolicy.ObserveOnly);
+    if (in.deleting()) {
+      return Deletion.plan(in, writes);
+    }
+    List<Violation> violations = SpecRules.check(in.spec());
+    if (!violations.isEmpty()) {
+      return blocked(
+          in,
+          writes,
+          "InvalidSpec",
+          violations.stream().map(Violation::field).distinct().toList(),
+          violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
+    }
+    Match match = Match.locate(in);
+    return switch (match.kind()) {
+      case CONFLICT -> blocked(in, writes, "Conflict", List.of("spec.connectionId"), match.why());
+      case MISSING_PINNED ->
+          blocked(in, writes, "ConnectionNotFound", List.of("spec.connectionId"), match.why());
+      case NONE -> create(in, writes, match.why());
+      case FOUND -> compare(in, writes, match.info(), match.adopting());
+    };
+  }
+
+  private static Plan create(PlanInput in, boolean writes, String why) {
+    var applied = applied(in, in.spec().baseRole);
+    if (in.spec().environmentUserAttribute != null) {
+      // Omni's create takes no environment attribute: the next reconcile PATCHes it.
+      applied.remove(WireSettings.ENVIRONMENT);
+    }
+    return new Plan(
+        Action.CREATE,
+        null,
+        WireSettings.createBody(in.spec(), in.omniName()),
+        Patch.NONE,
+        List.of(),
+        List.of(),
+        "Creating",
+        "create connection '" + in.omniName() + "' (" + in.spec().dialect.wire() + "): " + why,
+        writes,
+        applied,
+        null);
+  }
+
+  private static Plan compare(
+      PlanInput in, boolean writes, OmniConnectionInfo info, boolean adopting) {
+    OmniConnectionSpec spec = in.spec();
+    List<String> edited = adopting ? List.of() : Changes.immutableEdits(in);
+    String retire = retire(in);
+    if (!edited.isEmpty()) {
+      if (spec.replacementPolicy == ReplacementPolicy.Recreate) {
+        return new Plan(
+            Action.REPLACE,
+            info.id(),
+            WireSettings.createBody(spec, in.omniName()),
+            Patch.NONE,
+            edited,
+            List.of(),
+            "Replacing",
+            "replace connection "
+                + info.id()
+                + ": Omni cannot change "
+                + String.join(", ", edited)
+                + " in place, so a new connection is created and the old one retired",
+            writes,
+            applied(in, spec.baseRole),
+            null);
+      }
+      return blocked(
+          in,
+          writes,
+          "ReplacementRequired",
+          edited,
+          "Omni cannot change "
+              + String.join(", ", edited)
+              + " in place on connection "
+              + info.id()
+              + ": revert the edit, or set spec.replacementPolicy: Recreate to create a new"
+              + " connection and switch to it");
+    }
+    List<Drift> drift = Changes.drift(spec, in.omniName(), info);
+    Patch patch = Changes.patch(in, info, adopting);
+    String roleApplied = patch.baseRole() != null ? patch.baseRole() : spec.baseRole;
+    Action action = adopting ? Action.ADOPT : patch.isEmpty() ? Action.NOTHING : Action.PATCH;
+    String reason =
+        switch (action) {
+          case ADOPT -> "Adopting";
+          case PATCH -> "Updating";
+          default -> drift.isEmpty() ? "Available" : "DriftDetected";
+        };
+    return new Plan(
+        action,
+        info.id(),
+        Map.of(),
+        patch,
+        patch.fieldNames(),
+        drift,
+        reason,
+        describe(action, info, patch, drift, in),
+        writes,
+        applied(in, roleApplied),
+        retire);
+  }
+
+  private static String describe(
+      Action action, OmniConnectionInfo info, Patch patch, List<Drift> drift, PlanInput in) {
+    StringBuilder b = new StringBuilder();
+    switch (action) {
+      case ADOPT -> b.append("adopt existing connection ").append(info.id());
+      case PATCH -> b.append("update connection ").append(info.id());
+      default -> b.append("connection ").append(info.id()).append(" matches the spec");
+    }
+    if (!patch.isEmpty()) {
+      b.append(action == Action.ADOPT ? " and update " : ": ");
+      b.append(String.join(", ", patch.fieldNames()));
+    }
+    if (in.credentialVersions() == null) {
+      b.append(" (credentials not compared: no Secret given)");
+    }
+    if (!drift.isEmpty()) {
+      b.append("; drift Omni cannot undo in place: ");
+      b.append(drift.stream().map(Drift::toString).collect(Collectors.joining("; ")));
+    }
+    return b.toString();
+  }
+
+  private static String retire(PlanInput in) {
+    String old = in.last().replacedConnectionId();
+    if (old == null || in.deletionPolicy() != DeletionPolicy.Delete) {
+      return null;
+    }
+    return find(in, old).filter(c -> !c.archived()).map(OmniConnectionInfo::id).orElse(null);
+  }
+
+  static Map<String, String> applied(PlanInput in, String baseRole) {
+    Map<String, String> m = new TreeMap<>(WireSettings.immutable(in.spec(), in.omniName()));
+    if (baseRole != null) {
+      m.put(WireSettings.BASE_ROLE, baseRole);
+    }
+    m.put(
+        WireSettings.ENVIRONMENT, WireSettings.environmentKey(in.spec().environmentUserAttribute));
+    return m;
+  }
+
+  static Plan blocked(
+      PlanInput in, boolean writes, String reason, List<String> fields, String message) {
+    return new Plan(
+        Action.BLOCKED,
+        in.last().connectionId(),
+        Map.of(),
+        Patch.NONE,
+        fields,
+        List.of(),
+        reason,
+        message,
+        writes,
+        in.last().appliedSettings(),
+        null);
+  }
+
+  static Optional<OmniConnectionInfo> find(PlanInput in, String id) {
+    return in.observed().stream().filter(c -> Objects.equals(c.id(), id)).findFirst();
+  }
+
+  static List<String> sorted(List<String> l) {
+    List<String> c = new ArrayList<>(l);
+    c.sort(null);
+    return c;
+  }
+}
