@@ -39,6 +39,12 @@ public class OmniConnectionStatus {
   public Map<String, String> appliedSettings = new TreeMap<>();
 
   @JsonPropertyDescription(
+      "Fingerprint (generation, Secret versions, annotations) of the inputs Omni last rejected"
+          + " for good. The operator does not call Omni again until one of them changes:"
+          + " edit the spec, rotate the Secret, or annotate the resource to retry.")
+  public String failedInputs;
+
+  @JsonPropertyDescription(
       "A previous connection replaced under replacementPolicy Recreate and not archived (because"
           + " deletionPolicy is Orphan, or the archive has not succeeded yet).")
   public String replacedConnectionId;

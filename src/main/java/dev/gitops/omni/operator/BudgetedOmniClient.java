@@ -1,0 +1,88 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.CreateRequest;
+import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OmniClient;
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.client.PatchRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Decorates an {@link OmniClient} with the shared {@link RequestBudget}: every call takes one
+ * request from it first, or fails at once with {@link BudgetExhaustedException} and sends nothing.
+ */
+public final class BudgetedOmniClient implements OmniClient {
+  private final OmniClient delegate;
+  private final RequestBudget budget;
+  private final OmniCallListener listener;
+
+  /** Told about every call that was sent or held back, for metrics. */
+  public interface OmniCallListener {
+    void sent(String route);
+
+    /** The call was not sent: the budget frees a request in {@code wait}. */
+    void heldBack(String route, Duration wait);
+
+    OmniCallListener NONE =
+        new OmniCallListener() {
+          @Override
+          public void sent(String route) {}
+
+          @Override
+          public void heldBack(String route, Duration wait) {}
+        };
+  }
+
+  public BudgetedOmniClient(OmniClient delegate, RequestBudget budget, OmniCallListener listener) {
+    this.delegate = delegate;
+    this.budget = budget;
+    this.listener = listener == null ? OmniCallListener.NONE : listener;
+  }
+
+  private <T> T call(String route, Supplier<T> op) {
+    Duration wait = budget.tryAcquire();
+    if (!wait.isZero()) {
+      listener.heldBack(route, wait);
+      throw new BudgetExhaustedException(wait, budget.perMinute());
+    }
+    listener.sent(route);
+    return op.get();
+  }
+
+  @Override
+  public List<OmniConnectionInfo> list(ListFilter filter) {
+    return call("list", () -> delegate.list(filter));
+  }
+
+  @Override
+  public OmniConnectionInfo get(String id) {
+    return call("get", () -> delegate.get(id));
+  }
+
+  @Override
+  public String create(CreateRequest request) {
+    return call("create", () -> delegate.create(request));
+  }
+
+  @Override
+  public String patch(String id, PatchRequest request) {
+    return call("patch", () -> delegate.patch(id, request));
+  }
+
+  @Override
+  public void delete(String id) {
+    call(
+        "delete",
+        () -> {
+          delegate.delete(id);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean supportsDelete() {
+    return delegate.supportsDelete();
+  }
+}

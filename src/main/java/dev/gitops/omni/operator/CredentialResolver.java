@@ -1,0 +1,110 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.core.ServiceAccountJson;
+import dev.gitops.omni.model.Dialect;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.SecretKeyRef;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Reads the credentials an OmniConnection references from Secrets in its own namespace. Reports
+ * what is missing or malformed by Secret name and key, never by content.
+ */
+public final class CredentialResolver {
+  private final BiFunction<String, String, Optional<Secret>> secrets;
+
+  /**
+   * @param secrets looks a Secret up by namespace and name (an informer cache in the operator)
+   */
+  public CredentialResolver(BiFunction<String, String, Optional<Secret>> secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * The result: values and versions by Omni field, or a failure with a condition reason.
+   *
+   * @param versions {@code <secret>/<uid>/<resourceVersion>} by Omni field
+   */
+  public record Resolved(
+      Map<String, SecretValue> values,
+      Map<String, String> versions,
+      String failureReason,
+      String failureMessage) {
+    public boolean ok() {
+      return failureReason == null;
+    }
+
+    static Resolved failure(String reason, String message) {
+      return new Resolved(Map.of(), Map.of(), reason, message);
+    }
+  }
+
+  public Resolved resolve(OmniConnection resource) {
+    var spec = resource.getSpec();
+    String ns = resource.getMetadata().getNamespace();
+    Map<String, SecretValue> values = new LinkedHashMap<>();
+    Map<String, String> versions = new LinkedHashMap<>();
+    Map<String, SecretKeyRef> refs = new LinkedHashMap<>();
+    refs.put("passwordUnencrypted", spec.passwordSecretRef);
+    refs.put("privateKey", spec.privateKeySecretRef);
+    refs.put("oauthClientSecretUnencrypted", spec.oauthClientSecretRef);
+    for (var e : refs.entrySet()) {
+      SecretKeyRef ref = e.getValue();
+      if (ref == null || ref.name == null || ref.key == null) {
+        continue;
+      }
+      Optional<Secret> secret = secrets.apply(ns, ref.name);
+      if (secret.isEmpty()) {
+        return Resolved.failure(
+            "CredentialsNotFound",
+            "Secret " + ns + "/" + ref.name + " not found: create it with key '" + ref.key + "'");
+      }
+      Optional<String> value = read(secret.get(), ref.key);
+      if (value.isEmpty()) {
+        return Resolved.failure(
+            "CredentialsNotFound",
+            "Secret " + ns + "/" + ref.name + " has no key '" + ref.key + "': add it");
+      }
+      values.put(e.getKey(), SecretValue.of(value.get()));
+      var meta = secret.get().getMetadata();
+      versions.put(e.getKey(), ref.name + "/" + meta.getUid() + "/" + meta.getResourceVersion());
+    }
+    if (spec.dialect == Dialect.bigquery && values.containsKey("passwordUnencrypted")) {
+      Optional<String> problem =
+          ServiceAccountJson.problem(values.get("passwordUnencrypted").reveal());
+      if (problem.isPresent()) {
+        SecretKeyRef ref = spec.passwordSecretRef;
+        return Resolved.failure(
+            "InvalidCredentials",
+            "Secret "
+                + ns
+                + "/"
+                + ref.name
+                + " key '"
+                + ref.key
+                + "' must hold a BigQuery service-account JSON document, but "
+                + problem.get()
+                + ": paste the key file Google Cloud gave you");
+      }
+    }
+    return new Resolved(values, versions, null, null);
+  }
+
+  private static Optional<String> read(Secret secret, String key) {
+    if (secret.getData() != null && secret.getData().get(key) != null) {
+      byte[] raw = Base64.getMimeDecoder().decode(secret.getData().get(key));
+      return Optional.of(new String(raw, StandardCharsets.UTF_8));
+    }
+    if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
+      return Optional.of(secret.getStringData().get(key));
+    }
+    return Optional.empty();
+  }
+}

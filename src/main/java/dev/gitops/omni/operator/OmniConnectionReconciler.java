@@ -1,0 +1,220 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.SpecRules;
+import dev.gitops.omni.core.Violation;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JOSDK driver: gathers the planner's input (Secrets from an informer, Omni's list from the
+ * shared cache), plans, carries the plan out, and writes status only when it changed.
+ */
+public class OmniConnectionReconciler
+    implements Reconciler<OmniConnection>, Cleaner<OmniConnection> {
+  private static final Logger log = LoggerFactory.getLogger(OmniConnectionReconciler.class);
+
+  private final OperatorConfig config;
+  private final ConnectionCache cache;
+  private final PlanExecutor executor;
+  private final EventRecorder events;
+  private final OperatorMetrics metrics;
+  private final Clock clock;
+  private final Backoff backoff = new Backoff();
+  private final PlanInputs inputs;
+  private final Deleter deleter;
+  private volatile InformerEventSource<Secret, OmniConnection> secrets;
+
+  public OmniConnectionReconciler(
+      OperatorConfig config,
+      ConnectionCache cache,
+      PlanExecutor executor,
+      EventRecorder events,
+      OperatorMetrics metrics,
+      Clock clock) {
+    this.config = config;
+    this.cache = cache;
+    this.executor = executor;
+    this.events = events;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.inputs = new PlanInputs(config, cache, clock);
+    this.deleter = new Deleter(config, cache, executor, events, inputs, backoff);
+  }
+
+  @Override
+  public List<EventSource<?, OmniConnection>> prepareEventSources(
+      EventSourceContext<OmniConnection> ctx) {
+    Indexes.register(ctx.getPrimaryCache());
+    var secretConfig =
+        InformerEventSourceConfiguration.from(Secret.class, OmniConnection.class)
+            .withName("secrets")
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                s ->
+                    Indexes.resources(
+                            ctx.getPrimaryCache(),
+                            Indexes.BY_SECRET,
+                            s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
+                        .collect(Collectors.toSet()))
+            .build();
+    secrets = new InformerEventSource<>(secretConfig, ctx);
+    var poller =
+        new OmniPoller(cache, ctx.getPrimaryCache(), config.pollInterval(), clock, metrics);
+    return List.of(secrets, poller);
+  }
+
+  private Optional<Secret> secret(String namespace, String name) {
+    return secrets.get(new ResourceID(name, namespace));
+  }
+
+  @Override
+  public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
+    String key = PlanInputs.key(r);
+    Step step;
+    try {
+      step = decide(r, ctx);
+      if (step.outcome().state() != Outcome.State.RETRYING) {
+        backoff.reset(key);
+      }
+    } catch (OmniApiException e) {
+      step = failed(r, e);
+    }
+    return finish(r, ctx, step);
+  }
+
+  private Step decide(OmniConnection r, Context<OmniConnection> ctx) {
+    OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
+    List<Violation> violations = SpecRules.check(r.getSpec());
+    if (!violations.isEmpty()) {
+      String message =
+          violations.stream().map(Violation::message).collect(Collectors.joining("; "));
+      events.warning(r, "InvalidSpec", message);
+      return new Step(r, status, Outcome.stalled("InvalidSpec", message), null);
+    }
+    var creds = new CredentialResolver(this::secret).resolve(r);
+    if (!creds.ok()) {
+      events.warning(r, creds.failureReason(), creds.failureMessage());
+      return new Step(
+          r, status, Outcome.stalled(creds.failureReason(), creds.failureMessage()), null);
+    }
+    String fingerprint = PlanInputs.fingerprint(r, creds);
+    if (fingerprint.equals(status.failedInputs)) {
+      return new Step(r, status, currentOutcome(r), null);
+    }
+    status.failedInputs = null;
+    Plan plan = inputs.plan(r, ctx, creds, false);
+    if (plan.writesAllowed() && needsFreshList(plan)) {
+      cache.refreshIfStartedBefore(inputs.freshListNeededSince(r));
+      plan = inputs.plan(r, ctx, creds, false);
+    }
+    if (!plan.writesAllowed()) {
+      return ReadOnlyReport.step(r, plan, status, events);
+    }
+    return executor.execute(r, plan, creds, inputs.deletionPolicy(r), new ResourceWriter(ctx));
+  }
+
+  private static boolean needsFreshList(Plan plan) {
+    return plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE;
+  }
+
+  private Outcome currentOutcome(OmniConnection r) {
+    var stalled =
+        r.getStatus().conditions.stream().filter(c -> "Stalled".equals(c.getType())).findFirst();
+    return Outcome.stalled(
+        stalled.map(c -> c.getReason()).orElse("OmniRejected"),
+        stalled.map(c -> c.getMessage()).orElse("Omni rejected the last attempt"));
+  }
+
+  private Step failed(OmniConnection r, OmniApiException e) {
+    String key = PlanInputs.key(r);
+    OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
+    if (e instanceof BudgetExhaustedException) {
+      Duration wait = backoff.next(key, e.retryAfter().orElse(Duration.ofSeconds(1)));
+      return new Step(r, status, Outcome.retrying("RateLimited", e.detail()), wait);
+    }
+    if (e.retryable() || e.kind() == OmniApiException.Kind.NOT_FOUND) {
+      Duration wait = backoff.next(key, e.retryAfter().orElse(null));
+      String message = e.getMessage() + "; retrying in about " + wait.toSeconds() + "s";
+      events.warning(r, e.conditionReason(), e.getMessage());
+      if (e.kind() == OmniApiException.Kind.NOT_FOUND) {
+        inputs.forceFreshList(r);
+      }
+      return new Step(r, status, Outcome.retrying(e.conditionReason(), message), wait);
+    }
+    String message = e.getMessage() + hint(e);
+    events.warning(r, e.conditionReason(), message);
+    var creds = new CredentialResolver(this::secret).resolve(r);
+    status.failedInputs = PlanInputs.fingerprint(r, creds);
+    return new Step(r, status, Outcome.stalled(e.conditionReason(), message), null);
+  }
+
+  private static String hint(OmniApiException e) {
+    return switch (e.kind()) {
+      case NOT_AUTHORISED ->
+          ". Check the operator's Omni API key: it must be an organisation key with admin"
+              + " rights; then annotate this resource to retry";
+      case INVALID_REQUEST -> ". Fix the spec (or the Secret) to retry";
+      default -> "";
+    };
+  }
+
+  private UpdateControl<OmniConnection> finish(
+      OmniConnection original, Context<OmniConnection> ctx, Step step) {
+    OmniConnection r = step.resource();
+    OmniConnectionStatus next =
+        StatusFields.withConditions(r, step.status(), step.outcome(), clock);
+    if (!Json.same(next, r.getStatus())) {
+      r = new ResourceWriter(ctx).writeStatus(r, next);
+    }
+    metrics.resourceState(PlanInputs.key(r), stateName(step.outcome()));
+    UpdateControl<OmniConnection> control = UpdateControl.noUpdate();
+    Duration requeue = step.requeue();
+    if (requeue == null && step.outcome().state() == Outcome.State.READY) {
+      requeue = inputs.pollInterval(r);
+    }
+    if (requeue != null) {
+      control.rescheduleAfter(requeue.isZero() ? Duration.ofMillis(1) : requeue);
+    }
+    log.debug(
+        "{}: {} {}", PlanInputs.key(original), step.outcome().reason(), step.outcome().message());
+    return control;
+  }
+
+  private static String stateName(Outcome o) {
+    return switch (o.state()) {
+      case READY -> "Ready";
+      case IN_PROGRESS, RETRYING -> "Reconciling";
+      case STALLED -> "Stalled";
+      case PAUSED -> "Paused";
+    };
+  }
+
+  @Override
+  public DeleteControl cleanup(OmniConnection r, Context<OmniConnection> ctx) {
+    metrics.resourceState(PlanInputs.key(r), null);
+    DeleteControl control = deleter.cleanup(r, ctx);
+    events.forget(r);
+    return control;
+  }
+}

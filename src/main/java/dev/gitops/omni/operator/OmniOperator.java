@@ -1,0 +1,124 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OmniClient;
+import dev.gitops.omni.model.OmniConnection;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Wires one operator: the Omni client behind the metrics and the shared request budget, the shared
+ * connection cache and its poller, the reconciler, and the JOSDK {@link Operator}.
+ */
+public final class OmniOperator implements AutoCloseable {
+  private final Operator operator;
+  private final ConnectionCache cache;
+  private final OperatorMetrics metrics;
+
+  private OmniOperator(Operator operator, ConnectionCache cache, OperatorMetrics metrics) {
+    this.operator = operator;
+    this.cache = cache;
+    this.metrics = metrics;
+  }
+
+  /** Options that differ between a cluster and the sandbox or tests. */
+  public record Wiring(
+      KubernetesClient kubernetes,
+      OmniClient omni,
+      OperatorMetrics metrics,
+      LeaderElectionConfiguration leaderElection,
+      Clock clock) {
+    public Wiring {
+      Objects.requireNonNull(kubernetes);
+      Objects.requireNonNull(omni);
+      metrics = metrics == null ? OperatorMetrics.noop() : metrics;
+      clock = clock == null ? Clock.systemUTC() : clock;
+    }
+  }
+
+  public static OmniOperator create(OperatorConfig config, Wiring w) {
+    OperatorMetrics metrics = w.metrics();
+    RequestBudget budget = new RequestBudget(config.requestsPerMinute());
+    OmniClient omni =
+        new BudgetedOmniClient(
+            new MeteredOmniClient(w.omni(), metrics),
+            budget,
+            new BudgetedOmniClient.OmniCallListener() {
+              @Override
+              public void sent(String route) {}
+
+              @Override
+              public void heldBack(String route, java.time.Duration wait) {
+                metrics.budgetWait(route, wait);
+              }
+            });
+    ConnectionCache cache = new ConnectionCache(omni, w.clock());
+    EventRecorder events = new EventRecorder(w.kubernetes(), w.clock());
+    PlanExecutor executor = new PlanExecutor(omni, cache, events, w.clock());
+    var reconciler =
+        new OmniConnectionReconciler(config, cache, executor, events, metrics, w.clock());
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(w.kubernetes())
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withSSABasedCreateUpdateMatchForDependentResources(false)
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(config.reconcileThreads())
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
+              if (w.leaderElection() != null) {
+                o.withLeaderElectionConfiguration(w.leaderElection());
+              }
+            });
+    operator.register(
+        reconciler,
+        c -> {
+          c.withFinalizer(OmniConnection.FINALIZER)
+              .withGenerationAware(false)
+              .withOnUpdateFilter(OmniOperator::worthReconciling);
+          if (config.namespaces().isEmpty()) {
+            c.watchingAllNamespaces();
+          } else {
+            c.settingNamespaces(config.namespaces());
+          }
+        });
+    return new OmniOperator(operator, cache, metrics);
+  }
+
+  /**
+   * Spec, annotation (paused, poll interval, a retry nudge), finalizer and deletion changes
+   * reconcile; the operator's own status writes do not.
+   */
+  static boolean worthReconciling(OmniConnection now, OmniConnection before) {
+    var a = now.getMetadata();
+    var b = before.getMetadata();
+    return !Objects.equals(a.getGeneration(), b.getGeneration())
+        || !Objects.equals(a.getAnnotations(), b.getAnnotations())
+        || !Objects.equals(a.getFinalizers(), b.getFinalizers())
+        || a.getDeletionTimestamp() != null;
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  public ConnectionCache cache() {
+    return cache;
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

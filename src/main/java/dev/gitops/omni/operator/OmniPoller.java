@@ -1,0 +1,110 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.model.OmniConnection;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.Event;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single poller of Omni's connection list: refreshes the shared {@link ConnectionCache} once
+ * per poll interval and triggers reconciles of only the resources whose connection changed,
+ * appeared or disappeared. Steady state costs one list call per interval, whatever the number of
+ * resources.
+ */
+final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConnection> {
+  private static final Logger log = LoggerFactory.getLogger(OmniPoller.class);
+
+  private final ConnectionCache cache;
+  private final IndexedResourceCache<OmniConnection> resources;
+  private final Duration interval;
+  private final Clock clock;
+  private final OperatorMetrics metrics;
+  private ScheduledExecutorService executor;
+
+  OmniPoller(
+      ConnectionCache cache,
+      IndexedResourceCache<OmniConnection> resources,
+      Duration interval,
+      Clock clock,
+      OperatorMetrics metrics) {
+    super(OmniConnectionInfo.class, "omni-poller");
+    this.cache = cache;
+    this.resources = resources;
+    this.interval = interval;
+    this.clock = clock;
+    this.metrics = metrics;
+    cache.addListener(this::onChanges);
+  }
+
+  @Override
+  public synchronized void start() {
+    super.start();
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "omni-poller");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.schedule(this::poll, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+    super.stop();
+  }
+
+  private void poll() {
+    Duration next = interval;
+    try {
+      cache.refreshIfStartedBefore(clock.instant());
+    } catch (OmniApiException e) {
+      next = e.retryAfter().orElse(Duration.ofSeconds(10));
+      log.warn("polling Omni's connection list failed, retrying in {}: {}", next, e.getMessage());
+    } catch (RuntimeException e) {
+      next = Duration.ofSeconds(10);
+      log.warn("polling Omni's connection list failed: {}", e.toString());
+    } finally {
+      if (executor != null && !executor.isShutdown()) {
+        executor.schedule(this::poll, Math.max(1, next.toMillis()), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void onChanges(ConnectionCache.Changes changes) {
+    if (!isRunning()) {
+      return;
+    }
+    Set<ResourceID> affected = new HashSet<>();
+    changes
+        .ids()
+        .forEach(
+            id ->
+                Indexes.resources(resources, Indexes.BY_CONNECTION_ID, id).forEach(affected::add));
+    changes
+        .names()
+        .forEach(n -> Indexes.resources(resources, Indexes.BY_OMNI_NAME, n).forEach(affected::add));
+    metrics.pollTriggered(affected.size());
+    affected.forEach(id -> getEventHandler().handleEvent(new Event(id)));
+  }
+
+  @Override
+  public Set<OmniConnectionInfo> getSecondaryResources(OmniConnection primary) {
+    return Set.of();
+  }
+}

@@ -1,0 +1,165 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.PlanInput;
+import dev.gitops.omni.core.PlanInput.Claim;
+import dev.gitops.omni.core.PlanInput.LastApplied;
+import dev.gitops.omni.core.Planner;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Gathers a {@link PlanInput} for one resource from the caches, and plans it. */
+final class PlanInputs {
+  private final OperatorConfig config;
+  private final ConnectionCache cache;
+  private final java.time.Clock clock;
+  private final Set<String> forceFresh = ConcurrentHashMap.newKeySet();
+
+  PlanInputs(OperatorConfig config, ConnectionCache cache, java.time.Clock clock) {
+    this.config = config;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  static String key(OmniConnection r) {
+    return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+  Plan plan(
+      OmniConnection r,
+      Context<OmniConnection> ctx,
+      CredentialResolver.Resolved creds,
+      boolean deleting) {
+    ensureList(r);
+    List<OmniConnectionInfo> observed = cache.view();
+    var s = r.getStatus();
+    LastApplied last =
+        s == null
+            ? LastApplied.NONE
+            : new LastApplied(
+                s.connectionId, s.appliedSettings, s.credentialsVersion, s.replacedConnectionId);
+    return Planner.plan(
+        new PlanInput(
+            key(r),
+            r.getSpec(),
+            r.omniName(),
+            r.isPaused(),
+            deleting,
+            deletionPolicy(r),
+            createPending(r) != null,
+            last,
+            creds == null ? null : creds.versions(),
+            observed,
+            claims(r, ctx, observed)));
+  }
+
+  /** Lists Omni first when this resource needs a fresher list than the shared one. */
+  private void ensureList(OmniConnection r) {
+    Instant needed = Instant.EPOCH;
+    Instant now = clock.instant();
+    if (cache.startedAt() == null || forceFresh.remove(key(r))) {
+      needed = now.minusMillis(1);
+    }
+    Duration interval = pollInterval(r);
+    if (interval.compareTo(config.pollInterval()) < 0) {
+      needed = max(needed, now.minus(interval));
+    }
+    Instant pending = createPending(r);
+    if (pending != null) {
+      needed = max(needed, pending);
+    }
+    if (!needed.equals(Instant.EPOCH)) {
+      cache.refreshIfStartedBefore(needed);
+    }
+  }
+
+  /** A create decides on a list no older than the configured age, and newer than any mark. */
+  Instant freshListNeededSince(OmniConnection r) {
+    Instant since = clock.instant().minus(config.createListMaxAge());
+    Instant pending = createPending(r);
+    return pending == null ? since : max(since, pending);
+  }
+
+  void forceFreshList(OmniConnection r) {
+    forceFresh.add(key(r));
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  static Instant createPending(OmniConnection r) {
+    var a = r.getMetadata().getAnnotations();
+    String v = a == null ? null : a.get(OmniConnection.CREATE_PENDING_ANNOTATION);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH.plusMillis(1);
+    }
+  }
+
+  DeletionPolicy deletionPolicy(OmniConnection r) {
+    var p = r.getSpec() == null ? null : r.getSpec().deletionPolicy;
+    return p != null ? p : config.defaultDeletionPolicy();
+  }
+
+  Duration pollInterval(OmniConnection r) {
+    var a = r.getMetadata().getAnnotations();
+    String v = a == null ? null : a.get(OmniConnection.POLL_INTERVAL_ANNOTATION);
+    return Durations.parseOr(v, config.pollInterval());
+  }
+
+  /** Other resources' holds on the ids this resource could match. */
+  private static Map<String, Claim> claims(
+      OmniConnection r, Context<OmniConnection> ctx, List<OmniConnectionInfo> observed) {
+    Set<String> ids = new LinkedHashSet<>(Indexes.connectionIds(r));
+    String name = r.omniName();
+    observed.stream().filter(c -> name.equals(c.name())).forEach(c -> ids.add(c.id()));
+    Map<String, Claim> claims = new HashMap<>();
+    String self = key(r);
+    for (String id : ids) {
+      for (OmniConnection other : ctx.getPrimaryCache().byIndex(Indexes.BY_CONNECTION_ID, id)) {
+        String otherKey = key(other);
+        if (!otherKey.equals(self)) {
+          boolean established =
+              other.getStatus() != null && id.equals(other.getStatus().connectionId);
+          claims.merge(id, new Claim(otherKey, established), (a, b) -> a.established() ? a : b);
+        }
+      }
+    }
+    return claims;
+  }
+
+  /**
+   * What a terminal failure was computed from: generation, Secret versions and annotations (not
+   * their values' secrets: annotation values are not secret). A change to any of them retries.
+   */
+  static String fingerprint(OmniConnection r, CredentialResolver.Resolved creds) {
+    Map<String, String> annotations =
+        new TreeMap<>(
+            r.getMetadata().getAnnotations() == null ? Map.of() : r.getMetadata().getAnnotations());
+    annotations.remove(OmniConnection.CREATE_PENDING_ANNOTATION);
+    annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+    return "generation="
+        + r.getMetadata().getGeneration()
+        + ";secrets="
+        + new TreeMap<>(creds.versions())
+        + ";annotations="
+        + Integer.toHexString(annotations.hashCode());
+  }
+}

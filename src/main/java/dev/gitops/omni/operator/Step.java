@@ -1,0 +1,13 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import java.time.Duration;
+
+/**
+ * What one reconcile ends with: the resource as last written, the status it should have, the
+ * outcome for the conditions, and when to look again (null: only on a change).
+ */
+record Step(
+    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {}
