@@ -1,0 +1,67 @@
+package dev.gitops.omni.cli;
+
+import dev.gitops.omni.client.SecretValue;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The Omni connection options every command shares. */
+public class OmniOptions {
+  @Option(
+      names = "--omni-url",
+      defaultValue = "${env:OMNI_URL}",
+      description = "Omni instance URL, e.g. https://myorg.omniapp.co (env OMNI_URL).")
+  String url;
+
+  @Option(
+      names = "--omni-token-file",
+      defaultValue = "${env:OMNI_TOKEN_FILE}",
+      description =
+          "File holding the Omni API key, e.g. a mounted Secret (env OMNI_TOKEN_FILE). Else the"
+              + " OMNI_TOKEN environment variable is used.")
+  Path tokenFile;
+
+  @Option(
+      names = "--api-prefix",
+      defaultValue = "${env:OMNI_API_PREFIX:-v1}",
+      description = "Omni API prefix: v1 (default) or unstable (env OMNI_API_PREFIX).")
+  String apiPrefix;
+
+  /** The token from the file, else from OMNI_TOKEN; null when neither is set. */
+  SecretValue token() {
+    try {
+      if (tokenFile != null) {
+        return SecretValue.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot read --omni-token-file " + tokenFile + ": " + e.getMessage());
+    }
+    String env = System.getenv("OMNI_TOKEN");
+    return env == null || env.isBlank() ? null : SecretValue.of(env.strip());
+  }
+
+  URI uri() {
+    if (url == null || url.isBlank()) {
+      throw new UsageException("--omni-url (or OMNI_URL) is required");
+    }
+    URI u = URI.create(url.strip());
+    if (u.getScheme() == null || u.getHost() == null) {
+      throw new UsageException("--omni-url must be a URL like https://myorg.omniapp.co, not " + url);
+    }
+    return u;
+  }
+
+  boolean isSet() {
+    return url != null && !url.isBlank();
+  }
+
+  String prefix() {
+    if (!"v1".equals(apiPrefix) && !"unstable".equals(apiPrefix)) {
+      throw new UsageException("--api-prefix must be v1 or unstable, not " + apiPrefix);
+    }
+    return apiPrefix;
+  }
+}
