@@ -29,9 +29,26 @@ public enum Dialect {
     return name();
   }
 
-  /** Reads a dialect leniently: case-insensitive, and {@code sqlserver} as {@code mssql}. */
+  /** Reads a spec's dialect exactly as the CRD's enum allows it. */
   @JsonCreator
   public static Dialect fromWire(String value) {
+    if (value == null) {
+      return null;
+    }
+    for (Dialect d : values()) {
+      if (d.name().equals(value)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown dialect '" + value + "': use one of " + java.util.Arrays.toString(values()));
+  }
+
+  /**
+   * Reads a dialect as Omni reports it: case-insensitive, and {@code sqlserver} as {@code mssql}.
+   * Null for a dialect this version does not know.
+   */
+  public static Dialect fromOmni(String value) {
     if (value == null) {
       return null;
     }
@@ -44,6 +61,6 @@ public enum Dialect {
         return d;
       }
     }
-    throw new IllegalArgumentException("unknown dialect '" + value + "'");
+    return null;
   }
 }

@@ -1,0 +1,63 @@
+package dev.gitops.omni.sandbox;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.util.HashMap;
+
+/**
+ * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with
+ * the OmniConnection CRD installed. It stores and watches resources like an API server but has no
+ * server-side apply, admission or CEL: the operator's own Java rules still apply.
+ */
+public final class EmbeddedKubernetes implements AutoCloseable {
+  /** The CRD as generated from the model, packaged into the jar by the build. */
+  public static final String CRD_RESOURCE =
+      "/META-INF/fabric8/omniconnections.omni.gitops.dev-v1.yml";
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  private EmbeddedKubernetes(KubernetesMockServer server, KubernetesClient client) {
+    this.server = server;
+    this.client = client;
+  }
+
+  public static EmbeddedKubernetes start() {
+    var server =
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    KubernetesClient client = server.createClient();
+    try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
+      if (crd == null) {
+        throw new IllegalStateException("the OmniConnection CRD is missing from the classpath");
+      }
+      CustomResourceDefinition def =
+          client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+      client.apiextensions().v1().customResourceDefinitions().resource(def).create();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the OmniConnection CRD", e);
+    }
+    return new EmbeddedKubernetes(server, client);
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public String url() {
+    return client.getMasterUrl().toString();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
