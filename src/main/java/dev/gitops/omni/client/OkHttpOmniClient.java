@@ -1,0 +1,241 @@
+package dev.gitops.omni.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.client.OmniApiException.Kind;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link OmniClient} over OkHttp: one call, one HTTP request. No retries and no rate limiting here
+ * (decorators add those); every failure is an {@link OmniApiException}.
+ */
+public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OkHttpOmniClient.class);
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  /** Error pages are read only this far: the detail keeps far less anyway. */
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._~-]+");
+
+  private final OmniClientConfig config;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final HttpUrl connectionsUrl;
+  private final Clock clock = Clock.systemUTC();
+
+  /** A client with its own OkHttpClient; {@link #close()} releases it. */
+  public OkHttpOmniClient(OmniClientConfig config) {
+    // Idle connections are dropped well before a typical load balancer's 60 s idle timeout: with
+    // no transparent retry, reusing a connection the server already closed would fail the call.
+    this(
+        config,
+        new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS)),
+        true);
+  }
+
+  /**
+   * A client sharing the connection pool and dispatcher of {@code base} (tests, or an application
+   * that already has one). The config's timeouts and this client's no-retry, no-redirect rules
+   * still apply.
+   */
+  public OkHttpOmniClient(OmniClientConfig config, OkHttpClient base) {
+    this(config, Objects.requireNonNull(base, "base").newBuilder(), false);
+  }
+
+  private OkHttpOmniClient(OmniClientConfig config, OkHttpClient.Builder builder, boolean owns) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.http =
+        builder
+            // Never retry inside the client: Omni has no idempotency key, so silently resending
+            // a POST whose response was lost would create a duplicate connection. Whether to
+            // retry is the caller's (a decorator's) decision.
+            .retryOnConnectionFailure(false)
+            // A redirect (http -> https, a login page) means a wrong baseUrl; following it would
+            // turn a POST into a GET. Fail instead.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout())
+            .build();
+    this.ownsHttp = owns;
+    this.connectionsUrl =
+        HttpUrl.get(config.baseUrl())
+            .newBuilder()
+            .addPathSegment("api")
+            .addPathSegment(config.apiPrefix())
+            .addPathSegment("connections")
+            .build();
+  }
+
+  public OmniClientConfig config() {
+    return config;
+  }
+
+  @Override
+  public List<OmniConnectionInfo> list(ListFilter filter) {
+    ListFilter f = filter == null ? ListFilter.ALL : filter;
+    HttpUrl.Builder url = connectionsUrl.newBuilder();
+    addQuery(url, "name", f.name());
+    addQuery(url, "database", f.database());
+    addQuery(url, "dialect", f.dialect());
+    addQuery(url, "sortField", f.sortField());
+    addQuery(url, "sortDirection", f.sortDirection());
+    if (f.includeDeleted()) {
+      url.addQueryParameter("includeDeleted", "true");
+    }
+    Reply reply = execute(request(url.build()).get().build(), List.of());
+    List<OmniConnectionInfo> connections = OmniResponses.list(reply.json());
+    if (connections == null) {
+      throw OmniErrors.malformed(reply.status(), "a list of connections", Kind.UNAVAILABLE);
+    }
+    return connections;
+  }
+
+  @Override
+  public OmniConnectionInfo get(String id) {
+    requireV1("GET");
+    Reply reply = execute(request(connectionUrl(id)).get().build(), List.of());
+    OmniConnectionInfo connection = OmniResponses.one(reply.json());
+    if (connection == null) {
+      throw OmniErrors.malformed(reply.status(), "a connection object", Kind.UNAVAILABLE);
+    }
+    return connection;
+  }
+
+  @Override
+  public String create(CreateRequest request) {
+    Objects.requireNonNull(request, "request");
+    RequestBody body = RequestBody.create(OmniRequestBodies.create(request), JSON);
+    Request post = request(connectionsUrl).post(body).build();
+    Reply reply = execute(post, OmniRequestBodies.secretValues(request));
+    String id = OmniResponses.createdId(reply.json());
+    if (id == null) {
+      // Terminal on purpose: the connection probably exists, and a retry would duplicate it.
+      throw OmniErrors.malformed(
+          reply.status(),
+          "the new connection id; it may have been created: look it up by name before creating"
+              + " again",
+          Kind.INVALID_REQUEST);
+    }
+    return id;
+  }
+
+  @Override
+  public String patch(String id, PatchRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.isEmpty()) {
+      throw new IllegalArgumentException("PATCH of connection " + id + " has nothing to change");
+    }
+    RequestBody body = RequestBody.create(OmniRequestBodies.patch(request), JSON);
+    Request patch = request(connectionUrl(id)).patch(body).build();
+    Reply reply = execute(patch, OmniRequestBodies.secretValues(request));
+    String message = OmniResponses.message(reply.json());
+    if (message == null) {
+      throw OmniErrors.malformed(reply.status(), "a JSON result", Kind.UNAVAILABLE);
+    }
+    return message;
+  }
+
+  @Override
+  public void delete(String id) {
+    requireV1("DELETE");
+    execute(request(connectionUrl(id)).delete().build(), List.of());
+  }
+
+  @Override
+  public boolean supportsDelete() {
+    return config.isV1();
+  }
+
+  /** Releases the connection pool and threads, when this client created its OkHttpClient. */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OkHttpOmniClient[" + config + "]";
+  }
+
+  private Reply execute(Request request, List<String> secrets) {
+    String method = request.method();
+    String path = request.url().encodedPath();
+    try (Response response = http.newCall(request).execute()) {
+      int status = response.code();
+      LOG.debug("Omni {} {} -> {}", method, path, status);
+      if (response.isSuccessful()) {
+        return new Reply(status, response.body().string());
+      }
+      String body = response.peekBody(MAX_ERROR_BODY).string();
+      throw OmniErrors.fromResponse(
+          status, response.message(), response.headers(), body, secrets, clock);
+    } catch (IOException e) {
+      LOG.debug("Omni {} {} -> no response ({})", method, path, e.getClass().getSimpleName());
+      throw OmniErrors.fromIo(e, secrets);
+    }
+  }
+
+  private Request.Builder request(HttpUrl url) {
+    return new Request.Builder()
+        .url(url)
+        .header("Authorization", "Bearer " + config.token().reveal())
+        .header("Accept", "application/json")
+        .header("User-Agent", config.userAgent());
+  }
+
+  private HttpUrl connectionUrl(String id) {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("Omni connection id is required");
+    }
+    String segment = id.strip();
+    // Omni ids are UUIDs. Refuse anything that could leave /connections/{id}: OkHttp resolves
+    // "." and ".." segments, and a "/" or "?" would change the route.
+    if (!SAFE_ID.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+      throw new IllegalArgumentException("Omni connection id is not a valid id: " + segment);
+    }
+    return connectionsUrl.newBuilder().addPathSegment(segment).build();
+  }
+
+  private void requireV1(String method) {
+    if (!config.isV1()) {
+      throw new IllegalStateException(
+          "Omni's beta API (/api/"
+              + config.apiPrefix()
+              + ") has no "
+              + method
+              + " /connections/{id} route; check supportsDelete() first, or use apiPrefix v1");
+    }
+  }
+
+  private static void addQuery(HttpUrl.Builder url, String name, String value) {
+    if (value != null) {
+      url.addQueryParameter(name, value);
+    }
+  }
+
+  private record Reply(int status, String body) {
+    JsonNode json() {
+      return OmniJson.parseOrNull(body);
+    }
+  }
+}

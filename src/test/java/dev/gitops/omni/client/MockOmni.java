@@ -1,0 +1,66 @@
+package dev.gitops.omni.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** A MockWebServer standing in for an Omni instance, and clients pointed at it. */
+final class MockOmni implements AutoCloseable {
+
+  static final String TOKEN = "omni-test-token-4f2a9c";
+
+  final MockWebServer server = new MockWebServer();
+
+  MockOmni() {
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  OmniClientConfig config(String prefix) {
+    return new OmniClientConfig(
+        server.url("/").toString(),
+        prefix,
+        SecretValue.of(TOKEN),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
+        null);
+  }
+
+  OkHttpOmniClient client(String prefix) {
+    return new OkHttpOmniClient(config(prefix));
+  }
+
+  /** Answers the next request with a fixture body. */
+  void answer(int code, String fixture) {
+    answer(new MockResponse.Builder().code(code).body(Fixtures.read(fixture)).build());
+  }
+
+  void answer(MockResponse response) {
+    server.enqueue(response);
+  }
+
+  RecordedRequest take() {
+    try {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      if (request == null) {
+        throw new AssertionError("no request reached the mock Omni");
+      }
+      return request;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,273 @@
+package dev.gitops.omni.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What goes on the wire, and how success answers come back, against a mock Omni. */
+class OkHttpOmniClientTest {
+
+  private static final String ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
+
+  private final MockOmni omni = new MockOmni();
+  private final OkHttpOmniClient client = omni.client("v1");
+
+  @AfterEach
+  void stop() {
+    client.close();
+    omni.close();
+  }
+
+  private static JsonNode body(RecordedRequest request) {
+    return Fixtures.json(request.getBody().utf8());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "unstable"})
+  void createPostsSettingsAndSecretsAsOneJsonObject(String prefix) {
+    OkHttpOmniClient c = omni.client(prefix);
+    omni.answer(201, "create-201.json");
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("dialect", "bigquery");
+    settings.put("name", "My BigQuery Connection");
+    settings.put("region", "us");
+    settings.put("port", 5432);
+    settings.put("useMachineAuth", false);
+    settings.put("warehouse", null);
+    settings.put(
+        "environmentUserAttribute",
+        Map.of("attributeName", "environment", "defaultValues", List.of("prod")));
+
+    String id =
+        c.create(
+            new CreateRequest(
+                settings, Map.of("passwordUnencrypted", SecretValue.of("{\"type\":\"sa\"}"))));
+
+    RecordedRequest request = omni.take();
+    assertThat(id).isEqualTo(ID);
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getTarget()).isEqualTo("/api/" + prefix + "/connections");
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+    assertThat(body(request))
+        .isEqualTo(
+            Fixtures.json(
+                "{\"dialect\": \"bigquery\", \"name\": \"My BigQuery Connection\","
+                    + " \"region\": \"us\", \"port\": 5432, \"useMachineAuth\": false,"
+                    + " \"environmentUserAttribute\": {\"attributeName\": \"environment\","
+                    + " \"defaultValues\": [\"prod\"]},"
+                    + " \"passwordUnencrypted\": \"{\\\"type\\\":\\\"sa\\\"}\"}"));
+    c.close();
+  }
+
+  @Test
+  void everyRequestCarriesTheTokenAndUserAgent() {
+    omni.answer(200, "list-connections.json");
+
+    client.list(ListFilter.ALL);
+
+    RecordedRequest request = omni.take();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + MockOmni.TOKEN);
+    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("omni-operator/dev");
+    assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(request.getHeaders().get("Content-Type")).isNull();
+  }
+
+  @Test
+  void patchSendsOnlyTheBaseRoleWhenOnlyThatChanges() {
+    omni.answer(200, "patch-200-role.json");
+
+    String message = client.patch(ID, new PatchRequest("VIEWER", false, null, null, null));
+
+    RecordedRequest request = omni.take();
+    assertThat(message).isEqualTo("Updated connection default role.");
+    assertThat(request.getMethod()).isEqualTo("PATCH");
+    assertThat(request.getTarget()).isEqualTo("/api/v1/connections/" + ID);
+    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+    assertThat(body(request)).isEqualTo(Fixtures.json("{\"baseRole\": \"VIEWER\"}"));
+  }
+
+  @Test
+  void patchSendsTheEnvironmentAttributeInItsCurrentShape() {
+    omni.answer(200, "patch-200-role-and-attribute.json");
+    var attribute = new PatchRequest.EnvironmentAttribute("environment", List.of("prod", "dev"));
+
+    String message = client.patch(ID, new PatchRequest("QUERIER", true, attribute, null, null));
+
+    assertThat(message).isEqualTo("Updated connection default role and user attribute settings.");
+    assertThat(body(omni.take()))
+        .isEqualTo(
+            Fixtures.json(
+                "{\"baseRole\": \"QUERIER\", \"environmentUserAttribute\":"
+                    + " {\"attributeName\": \"environment\", \"defaultValues\": [\"prod\","
+                    + " \"dev\"]}}"));
+  }
+
+  @Test
+  void patchSendsAnExplicitNullToRemoveTheEnvironmentAttribute() {
+    omni.answer(200, "patch-200-environment.json");
+
+    String message = client.patch(ID, new PatchRequest(null, true, null, null, null));
+
+    JsonNode sent = body(omni.take());
+    assertThat(message).isEqualTo("Updated environment user attribute settings.");
+    assertThat(sent).isEqualTo(Fixtures.json("{\"environmentUserAttribute\": null}"));
+    assertThat(sent.has("environmentUserAttribute")).isTrue();
+  }
+
+  @Test
+  void patchLeavesOutTheEnvironmentAttributeUnlessAskedToSetIt() {
+    omni.answer(200, "patch-200-credentials.json");
+    var ignored = new PatchRequest.EnvironmentAttribute("environment", List.of("prod"));
+
+    String message =
+        client.patch(
+            ID,
+            new PatchRequest(
+                null, false, ignored, SecretValue.of("new-pw"), SecretValue.of("PEM")));
+
+    assertThat(message).isEqualTo("Updated connection credentials.");
+    assertThat(body(omni.take()))
+        .isEqualTo(Fixtures.json("{\"passwordUnencrypted\": \"new-pw\", \"privateKey\": \"PEM\"}"));
+  }
+
+  @Test
+  void patchReturnsTheNoUpdatesMessage() {
+    omni.answer(200, "patch-200-no-updates.json");
+
+    assertThat(client.patch(ID, new PatchRequest("VIEWER", false, null, null, null)))
+        .isEqualTo("No updates were made to the connection.");
+  }
+
+  @Test
+  void anEmptyPatchIsRefusedBeforeAnyRequest() {
+    assertThatThrownBy(() -> client.patch(ID, new PatchRequest(null, false, null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(omni.server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void listSendsOnlyTheFilterValuesThatAreSet() {
+    omni.answer(200, "list-connections.json");
+    omni.answer(200, "list-connections.json");
+    omni.answer(200, "list-connections.json");
+
+    client.list(new ListFilter("Prod DB", null, "postgres,mssql", "name", "asc", false));
+    client.list(ListFilter.ALL_INCLUDING_DELETED);
+    client.list(null);
+
+    assertThat(omni.take().getTarget())
+        .isEqualTo(
+            "/api/v1/connections?name=Prod%20DB&dialect=postgres%2Cmssql&sortField=name&sortDirection=asc");
+    assertThat(omni.take().getTarget()).isEqualTo("/api/v1/connections?includeDeleted=true");
+    RecordedRequest plain = omni.take();
+    assertThat(plain.getMethod()).isEqualTo("GET");
+    assertThat(plain.getTarget()).isEqualTo("/api/v1/connections");
+    assertThat(plain.getBodySize()).isZero();
+  }
+
+  @Test
+  void listOnTheBetaPrefixUsesItsPath() {
+    OkHttpOmniClient beta = omni.client("unstable");
+    omni.answer(200, "list-records.json");
+
+    List<OmniConnectionInfo> all = beta.list(new ListFilter(null, "prod", null, null, null, false));
+
+    assertThat(omni.take().getTarget()).isEqualTo("/api/unstable/connections?database=prod");
+    assertThat(all).extracting(OmniConnectionInfo::id).containsExactly(ID);
+    beta.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "list-connections.json",
+        "list-records.json",
+        "list-string-default-values.json",
+        "list-sqlserver.json",
+        "list-extra-fields.json"
+      })
+  void listReadsEachKnownShape(String fixture) {
+    omni.answer(200, fixture);
+
+    List<OmniConnectionInfo> all = client.list(ListFilter.ALL);
+
+    assertThat(all).isNotEmpty().allSatisfy(c -> assertThat(c.id()).isNotBlank());
+    assertThat(all).extracting(OmniConnectionInfo::dialect).doesNotContain("sqlserver");
+  }
+
+  @Test
+  void getReadsTheWrappedConnection() {
+    omni.answer(200, "get-one.json");
+
+    OmniConnectionInfo c = client.get(ID);
+
+    RecordedRequest request = omni.take();
+    assertThat(request.getMethod()).isEqualTo("GET");
+    assertThat(request.getTarget()).isEqualTo("/api/v1/connections/" + ID);
+    assertThat(c.id()).isEqualTo(ID);
+    assertThat(c.name()).isEqualTo("Production Database");
+    assertThat(c.environmentDefaultValues()).containsExactly("prod");
+  }
+
+  @Test
+  void deleteSendsADeleteAndAcceptsAny2xx() {
+    omni.answer(new MockResponse.Builder().code(204).build());
+    omni.answer(200, "patch-200-no-updates.json");
+
+    client.delete(ID);
+    client.delete(ID);
+
+    RecordedRequest request = omni.take();
+    assertThat(request.getMethod()).isEqualTo("DELETE");
+    assertThat(request.getTarget()).isEqualTo("/api/v1/connections/" + ID);
+    assertThat(omni.take().getMethod()).isEqualTo("DELETE");
+  }
+
+  @Test
+  void theBetaPrefixHasNoGetOrDelete() {
+    OkHttpOmniClient beta = omni.client("unstable");
+
+    assertThat(beta.supportsDelete()).isFalse();
+    assertThat(client.supportsDelete()).isTrue();
+    assertThatThrownBy(() -> beta.get(ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("beta API")
+        .hasMessageContaining("supportsDelete()");
+    assertThatThrownBy(() -> beta.delete(ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DELETE");
+    assertThat(omni.server.getRequestCount()).isZero();
+    beta.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "..", ".", "a/b", "x?y=1", "id#frag"})
+  void refusesIdsThatWouldLeaveTheConnectionPath(String id) {
+    assertThatThrownBy(() -> client.get(id)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(omni.server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aBaseUrlWithAPathKeepsIt() {
+    OmniClientConfig config = omni.config("v1");
+    OkHttpOmniClient proxied =
+        new OkHttpOmniClient(
+            new OmniClientConfig(
+                omni.server.url("/omni/").toString(), "v1", config.token(), null, null, null));
+    omni.answer(200, "list-connections.json");
+
+    proxied.list(ListFilter.ALL);
+
+    assertThat(omni.take().getTarget()).isEqualTo("/omni/api/v1/connections");
+    proxied.close();
+  }
+}
