@@ -1,0 +1,37 @@
+package dev.gitops.omni.simulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One request the simulator answered (or dropped). It never holds a body value: only the top-level
+ * JSON key names, so tests can assert "one PATCH carrying only baseRole" without secrets leaking.
+ *
+ * @param api {@code v1}, {@code unstable}, or null for a path outside the API
+ * @param route the route label ({@code list}, {@code get}, {@code create}, {@code patch}, {@code
+ *     delete}, {@code invalid_method}, {@code unknown})
+ * @param connectionId the id in the path, or the new id of a create; null otherwise
+ * @param status the HTTP status answered, or {@link #DROPPED} when the connection was closed
+ *     without a response
+ * @param bodyKeys the top-level key names of a JSON object body, in order; empty otherwise
+ */
+public record JournalEntry(
+    Instant timestamp,
+    String method,
+    String api,
+    String route,
+    String connectionId,
+    int status,
+    List<String> bodyKeys) {
+
+  /** The status recorded for a create whose response was dropped. */
+  public static final int DROPPED = 0;
+
+  public JournalEntry {
+    bodyKeys = List.copyOf(bodyKeys);
+  }
+
+  public boolean dropped() {
+    return status == DROPPED;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.gitops.omni.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSON reading and writing shared by the simulator. */
+final class Json {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /**
+   * Parses a request body that must be a JSON object. Any other input (empty, malformed, an array)
+   * is {@code Bad Request: Invalid JSON}; the parser's message is dropped because it can quote the
+   * body, and bodies carry secrets.
+   */
+  static ObjectNode object(byte[] body) {
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node instanceof ObjectNode obj) {
+        return obj;
+      }
+    } catch (IOException e) {
+      // fall through: never echo the parser's message
+    }
+    throw ApiError.badRequest(ApiError.INVALID_JSON);
+  }
+
+  /** The top-level key names of a JSON object body, or none when it is not one. Never values. */
+  static List<String> topLevelKeys(byte[] body) {
+    List<String> keys = new ArrayList<>();
+    if (body == null || body.length == 0) {
+      return keys;
+    }
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node instanceof ObjectNode obj) {
+        obj.fieldNames().forEachRemaining(keys::add);
+      }
+    } catch (IOException e) {
+      // not JSON: no keys
+    }
+    return keys;
+  }
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** zod's name for a JSON value's type, as in {@code Expected string, received number}. */
+  static String typeName(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "undefined";
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isTextual()) {
+      return "string";
+    }
+    if (node.isNumber()) {
+      return "number";
+    }
+    if (node.isBoolean()) {
+      return "boolean";
+    }
+    if (node.isArray()) {
+      return "array";
+    }
+    return "object";
+  }
+}

@@ -1,0 +1,272 @@
+package dev.gitops.omni.simulator;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How an {@link OmniSimulator} behaves. Build with {@link #builder()}; every setter has a default,
+ * and the string helpers ({@link #csv(String)}, {@link #parseDuration(String)}) turn command line
+ * flag values into the typed settings.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks a free ephemeral port
+ * @param tokens API keys with org-admin rights
+ * @param readOnlyTokens API keys that may read (list, get) but get 403 {@code Permission denied} on
+ *     create, patch and delete
+ * @param rateLimitPerMinute requests allowed per token in any sliding {@code rateLimitWindow}; 0
+ *     means unlimited
+ * @param rateLimitWindow the sliding window of the rate limit, one minute like Omni's; tests may
+ *     shorten it to watch the window slide
+ * @param latency added latency on every response
+ * @param error5xxRate probability (0..1) of answering 500 or 503 before touching the store
+ * @param dropCreateRate probability (0..1) that a create is stored and the TCP connection is then
+ *     closed without any response
+ * @param customRoles role names accepted as {@code baseRole} besides the documented ones
+ * @param randomSeed seed of the fault dice, for reproducible fault sequences
+ * @param newConnectionInvisibleFor how long a just-created id answers 404 on get, patch and delete
+ *     (the eventual consistency observed on real instances)
+ * @param journalCapacity how many recent requests the journal keeps
+ * @param legacyWireShapes answer like older instances: dialect {@code sqlserver} for {@code mssql}
+ *     connections and {@code userAttributeValuesForDefaultEnvironment} as one comma-joined string
+ */
+public record SimulatorOptions(
+    int port,
+    Set<String> tokens,
+    Set<String> readOnlyTokens,
+    int rateLimitPerMinute,
+    Duration rateLimitWindow,
+    Latency latency,
+    double error5xxRate,
+    double dropCreateRate,
+    Set<String> customRoles,
+    long randomSeed,
+    Duration newConnectionInvisibleFor,
+    int journalCapacity,
+    boolean legacyWireShapes) {
+
+  public static final String DEFAULT_TOKEN = "sim-token";
+
+  public SimulatorOptions {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535: " + port);
+    }
+    tokens = Set.copyOf(tokens);
+    readOnlyTokens = Set.copyOf(readOnlyTokens);
+    if (tokens.isEmpty() && readOnlyTokens.isEmpty()) {
+      throw new IllegalArgumentException("at least one token is needed");
+    }
+    if (rateLimitPerMinute < 0) {
+      throw new IllegalArgumentException("rateLimitPerMinute must be >= 0: " + rateLimitPerMinute);
+    }
+    Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
+    if (rateLimitWindow.isNegative() || rateLimitWindow.isZero()) {
+      throw new IllegalArgumentException("rateLimitWindow must be positive: " + rateLimitWindow);
+    }
+    Objects.requireNonNull(latency, "latency");
+    requireProbability(error5xxRate, "error5xxRate");
+    requireProbability(dropCreateRate, "dropCreateRate");
+    customRoles = Set.copyOf(customRoles);
+    Objects.requireNonNull(newConnectionInvisibleFor, "newConnectionInvisibleFor");
+    if (newConnectionInvisibleFor.isNegative()) {
+      throw new IllegalArgumentException("newConnectionInvisibleFor must not be negative");
+    }
+    if (journalCapacity < 0) {
+      throw new IllegalArgumentException("journalCapacity must be >= 0: " + journalCapacity);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The defaults: ephemeral port, token {@code sim-token}, 60 requests/minute, no faults. */
+  public static SimulatorOptions defaults() {
+    return builder().build();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.tokens = new LinkedHashSet<>(tokens);
+    b.readOnlyTokens = new LinkedHashSet<>(readOnlyTokens);
+    b.rateLimitPerMinute = rateLimitPerMinute;
+    b.rateLimitWindow = rateLimitWindow;
+    b.latency = latency;
+    b.error5xxRate = error5xxRate;
+    b.dropCreateRate = dropCreateRate;
+    b.customRoles = new LinkedHashSet<>(customRoles);
+    b.randomSeed = randomSeed;
+    b.newConnectionInvisibleFor = newConnectionInvisibleFor;
+    b.journalCapacity = journalCapacity;
+    b.legacyWireShapes = legacyWireShapes;
+    return b;
+  }
+
+  /** Splits a comma-separated flag value into trimmed, non-empty entries (null gives none). */
+  public static Set<String> csv(String value) {
+    if (value == null) {
+      return Set.of();
+    }
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * Reads a duration flag: {@code 250ms}, {@code 2s}, {@code 1m}, a bare number of milliseconds, or
+   * ISO-8601 ({@code PT0.5S}).
+   */
+  public static Duration parseDuration(String value) {
+    String v = Objects.requireNonNull(value, "duration").trim().toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("pt") || v.startsWith("p")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      }
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      }
+      if (v.endsWith("s")) {
+        return Duration.ofMillis(
+            Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+      }
+      if (v.endsWith("m")) {
+        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
+      }
+      return Duration.ofMillis(Long.parseLong(v));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "not a duration (use 250ms, 2s, 1m or PT2S): '" + value + "'", e);
+    }
+  }
+
+  static double requireProbability(double p, String what) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException(what + " must be between 0 and 1: " + p);
+    }
+    return p;
+  }
+
+  /** Mutable builder; {@link #build()} validates. */
+  public static final class Builder {
+    private int port;
+    private Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
+    private Set<String> readOnlyTokens = new LinkedHashSet<>();
+    private int rateLimitPerMinute = 60;
+    private Duration rateLimitWindow = Duration.ofMinutes(1);
+    private Latency latency = Latency.NONE;
+    private double error5xxRate;
+    private double dropCreateRate;
+    private Set<String> customRoles = new LinkedHashSet<>();
+    private long randomSeed = new SecureRandom().nextLong();
+    private Duration newConnectionInvisibleFor = Duration.ZERO;
+    private int journalCapacity = 10_000;
+    private boolean legacyWireShapes;
+
+    private Builder() {}
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** Replaces the admin tokens (the default is {@code sim-token}). */
+    public Builder tokens(Set<String> values) {
+      tokens = new LinkedHashSet<>(values);
+      return this;
+    }
+
+    public Builder tokens(String... values) {
+      return tokens(new LinkedHashSet<>(Arrays.asList(values)));
+    }
+
+    public Builder readOnlyTokens(Set<String> values) {
+      readOnlyTokens = new LinkedHashSet<>(values);
+      return this;
+    }
+
+    public Builder readOnlyTokens(String... values) {
+      return readOnlyTokens(new LinkedHashSet<>(Arrays.asList(values)));
+    }
+
+    public Builder rateLimitPerMinute(int value) {
+      rateLimitPerMinute = value;
+      return this;
+    }
+
+    public Builder rateLimitWindow(Duration value) {
+      rateLimitWindow = value;
+      return this;
+    }
+
+    public Builder latency(Latency value) {
+      latency = value;
+      return this;
+    }
+
+    public Builder latency(Duration fixed) {
+      return latency(Latency.fixed(fixed));
+    }
+
+    public Builder error5xxRate(double value) {
+      error5xxRate = value;
+      return this;
+    }
+
+    public Builder dropCreateRate(double value) {
+      dropCreateRate = value;
+      return this;
+    }
+
+    public Builder customRoles(Set<String> values) {
+      customRoles = new LinkedHashSet<>(values);
+      return this;
+    }
+
+    public Builder customRoles(String... values) {
+      return customRoles(new LinkedHashSet<>(Arrays.asList(values)));
+    }
+
+    public Builder randomSeed(long value) {
+      randomSeed = value;
+      return this;
+    }
+
+    public Builder newConnectionInvisibleFor(Duration value) {
+      newConnectionInvisibleFor = value;
+      return this;
+    }
+
+    public Builder journalCapacity(int value) {
+      journalCapacity = value;
+      return this;
+    }
+
+    public Builder legacyWireShapes(boolean value) {
+      legacyWireShapes = value;
+      return this;
+    }
+
+    public SimulatorOptions build() {
+      return new SimulatorOptions(
+          port,
+          tokens,
+          readOnlyTokens,
+          rateLimitPerMinute,
+          rateLimitWindow,
+          latency,
+          error5xxRate,
+          dropCreateRate,
+          customRoles,
+          randomSeed,
+          newConnectionInvisibleFor,
+          journalCapacity,
+          legacyWireShapes);
+    }
+  }
+}

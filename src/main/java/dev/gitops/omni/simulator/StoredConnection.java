@@ -1,0 +1,78 @@
+package dev.gitops.omni.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection as the store holds it, secrets included. Mutable, and only touched while holding
+ * the {@link ConnectionStore}'s lock. {@link #toString()} never prints secrets.
+ */
+final class StoredConnection {
+  final String id;
+  final String name;
+  final String dialect;
+  final Map<String, Object> settings;
+  final Map<String, String> secrets;
+  final Instant createdAt;
+  final long visibleAfterNanos;
+  String baseRole;
+  String attributeName;
+  List<String> attributeValues = new ArrayList<>();
+  long credentialsGeneration;
+  Instant updatedAt;
+  Instant deletedAt;
+
+  StoredConnection(String id, NewConnection spec, Instant createdAt, long visibleAfterNanos) {
+    this.id = id;
+    this.name = spec.name();
+    this.dialect = spec.dialect();
+    this.settings = new LinkedHashMap<>(spec.settings());
+    this.secrets = new LinkedHashMap<>(spec.secrets());
+    this.baseRole = spec.baseRole();
+    this.attributeName = spec.attributeName();
+    this.attributeValues = new ArrayList<>(spec.attributeValues());
+    this.createdAt = createdAt;
+    this.updatedAt = createdAt;
+    this.visibleAfterNanos = visibleAfterNanos;
+  }
+
+  String database() {
+    return settings.get("database") instanceof String s ? s : null;
+  }
+
+  String defaultSchema() {
+    return settings.get("defaultSchema") instanceof String s ? s : null;
+  }
+
+  boolean archived() {
+    return deletedAt != null;
+  }
+
+  ConnectionSnapshot snapshot() {
+    return new ConnectionSnapshot(
+        id,
+        name,
+        dialect,
+        database(),
+        defaultSchema(),
+        baseRole,
+        attributeName,
+        attributeValues,
+        settings,
+        secrets.containsKey(NewConnection.PASSWORD),
+        secrets.containsKey(NewConnection.PRIVATE_KEY),
+        secrets.containsKey(NewConnection.OAUTH_SECRET),
+        credentialsGeneration,
+        createdAt,
+        updatedAt,
+        deletedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "StoredConnection[" + id + " " + dialect + " '" + name + "']";
+  }
+}

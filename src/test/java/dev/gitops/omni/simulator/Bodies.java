@@ -1,0 +1,75 @@
+package dev.gitops.omni.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Valid create bodies per dialect, as mutable maps a test can bend. */
+final class Bodies {
+  static final String SECRET = "s3cr3t-Pa55w0rd-never-logged";
+
+  private Bodies() {}
+
+  static Map<String, Object> postgres(String name) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("dialect", "postgres");
+    b.put("name", name);
+    b.put("host", "db.internal");
+    b.put("port", 5432);
+    b.put("database", "prod_db");
+    b.put("username", "omni");
+    b.put("passwordUnencrypted", SECRET);
+    return b;
+  }
+
+  static Map<String, Object> snowflake(String name) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("dialect", "snowflake");
+    b.put("name", name);
+    b.put("host", "myorg-account");
+    b.put("warehouse", "COMPUTE_WH");
+    b.put("database", "ANALYTICS");
+    b.put("username", "OMNI");
+    b.put("passwordUnencrypted", SECRET);
+    return b;
+  }
+
+  static Map<String, Object> bigquery(String name) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("dialect", "bigquery");
+    b.put("name", name);
+    b.put("database", "my-project");
+    b.put("passwordUnencrypted", serviceAccount("my-project"));
+    return b;
+  }
+
+  static String serviceAccount(String project) {
+    Map<String, Object> sa = new LinkedHashMap<>();
+    sa.put("type", "service_account");
+    sa.put("project_id", project);
+    sa.put("private_key_id", "abc123");
+    sa.put("private_key", "-----BEGIN PRIVATE KEY-----\\nMIIE" + SECRET + "\\n-----END");
+    sa.put("client_email", "omni@" + project + ".iam.gserviceaccount.com");
+    sa.put("client_id", "1234567890");
+    sa.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
+    sa.put("token_uri", "https://oauth2.googleapis.com/token");
+    sa.put("auth_provider_x509_cert_url", "https://www.googleapis.com/oauth2/v1/certs");
+    sa.put("client_x509_cert_url", "https://www.googleapis.com/robot/v1/metadata/x509/omni");
+    try {
+      return SimClient.JSON.writeValueAsString(sa);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+    Map<String, Object> b = new LinkedHashMap<>(body);
+    b.put(key, value);
+    return b;
+  }
+
+  static Map<String, Object> without(Map<String, Object> body, String key) {
+    Map<String, Object> b = new LinkedHashMap<>(body);
+    b.remove(key);
+    return b;
+  }
+}
