@@ -30,7 +30,8 @@ public class LogOptions {
     configurator.setContext(context);
     try {
       configurator.doConfigure(
-          LogOptions.class.getResource("json".equals(format) ? "/logback-json.xml" : "/logback.xml"));
+          LogOptions.class.getResource(
+              "json".equals(format) ? "/logback-json.xml" : "/logback.xml"));
     } catch (Exception e) {
       throw new UsageException("cannot configure logging: " + e.getMessage());
     }

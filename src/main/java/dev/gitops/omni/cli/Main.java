@@ -14,11 +14,15 @@ import picocli.CommandLine.Option;
     subcommands = {RunCommand.class})
 public class Main {
 
-  @Option(names = "--verbose", description = "Show stack traces and debug logs.", scope = CommandLine.ScopeType.INHERIT)
+  @Option(
+      names = "--verbose",
+      description = "Show stack traces and debug logs.",
+      scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs a command and returns its exit code; used by main and by tests. */

@@ -37,7 +37,8 @@ public class OmniOptions {
         return SecretValue.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
       }
     } catch (IOException e) {
-      throw new UsageException("cannot read --omni-token-file " + tokenFile + ": " + e.getMessage());
+      throw new UsageException(
+          "cannot read --omni-token-file " + tokenFile + ": " + e.getMessage());
     }
     String env = System.getenv("OMNI_TOKEN");
     return env == null || env.isBlank() ? null : SecretValue.of(env.strip());
@@ -49,7 +50,8 @@ public class OmniOptions {
     }
     URI u = URI.create(url.strip());
     if (u.getScheme() == null || u.getHost() == null) {
-      throw new UsageException("--omni-url must be a URL like https://myorg.omniapp.co, not " + url);
+      throw new UsageException(
+          "--omni-url must be a URL like https://myorg.omniapp.co, not " + url);
     }
     return u;
   }

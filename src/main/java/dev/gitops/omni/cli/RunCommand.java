@@ -76,7 +76,8 @@ public class RunCommand implements Callable<Integer> {
   @Option(
       names = "--leader-election",
       defaultValue = "${env:LEADER_ELECTION:-false}",
-      description = "Elect a leader through a Lease, for more than one replica (env LEADER_ELECTION).")
+      description =
+          "Elect a leader through a Lease, for more than one replica (env LEADER_ELECTION).")
   boolean leaderElection;
 
   @Option(
@@ -110,7 +111,11 @@ public class RunCommand implements Callable<Integer> {
     var client =
         new OkHttpOmniClient(
             new OmniClientConfig(
-                config.omniUrl().toString(), config.apiPrefix(), token, null, config.omniTimeout(),
+                config.omniUrl().toString(),
+                config.apiPrefix(),
+                token,
+                null,
+                config.omniTimeout(),
                 null));
     LeaderElectionConfiguration election =
         leaderElection
@@ -122,8 +127,9 @@ public class RunCommand implements Callable<Integer> {
     var health =
         new HealthServer(
             httpPort,
-            () -> operator.operator().getRuntimeInfo().allEventSourcesAreHealthy()
-                && operator.operator().getRuntimeInfo().isStarted(),
+            () ->
+                operator.operator().getRuntimeInfo().allEventSourcesAreHealthy()
+                    && operator.operator().getRuntimeInfo().isStarted(),
             registry);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -16,8 +16,8 @@ import java.util.function.BooleanSupplier;
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
-  public HealthServer(
-      int port, BooleanSupplier ready, PrometheusMeterRegistry registry) throws IOException {
+  public HealthServer(int port, BooleanSupplier ready, PrometheusMeterRegistry registry)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/healthz", ex -> reply(ex, 200, "ok\n", "text/plain"));
     server.createContext(
@@ -29,11 +29,14 @@ public final class HealthServer implements AutoCloseable {
     server.createContext(
         "/metrics",
         ex -> reply(ex, 200, registry.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "health-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "health-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 

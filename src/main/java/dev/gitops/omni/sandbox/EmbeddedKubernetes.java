@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.util.HashMap;
 
 /**
- * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with
- * the OmniConnection CRD installed. It stores and watches resources like an API server but has no
+ * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with the
+ * OmniConnection CRD installed. It stores and watches resources like an API server but has no
  * server-side apply, admission or CEL: the operator's own Java rules still apply.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
@@ -31,7 +31,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   public static EmbeddedKubernetes start() {
     var server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
     try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
