@@ -1,0 +1,38 @@
+/**
+ * A faithful in-process Omni connections API, for tests, the sandbox and users checking their
+ * GitOps repositories without a real Omni instance. Start it with {@link
+ * dev.gitops.omni.simulator.OmniSimulator#start(SimulatorOptions)}.
+ *
+ * <p>It implements {@code /work/shared/reference/omni-connections-api.md}: every documented error
+ * detail is returned verbatim. Where the reference is silent, the simulator chooses, and these
+ * choices are marked here so nobody mistakes them for Omni's words:
+ *
+ * <ul>
+ *   <li>{@code Bad Request: passwordUnencrypted: Invalid service account JSON} (BigQuery password
+ *       that is not a service-account document with every listed key), on create and on rotation.
+ *   <li>{@code Bad Request: acceptsLicense: Invalid literal value, expected true} (Oracle with
+ *       {@code acceptsLicense: false}; absent gives the documented {@code ...: Required}).
+ *   <li>{@code Bad Request: maxBillingBytes: Must contain only digits} and {@code Bad Request:
+ *       maxBillingBytes: Only supported for BigQuery connections}.
+ *   <li>{@code Bad Request: queryTimeoutSeconds: Number must be less than or equal to 3600}.
+ *   <li>zod-style type errors, e.g. {@code Bad Request: port: Expected number, received string},
+ *       {@code Bad Request: queryTimeoutSeconds: Expected integer, received float}, {@code Bad
+ *       Request: environmentUserAttribute.attributeName: Required}.
+ *   <li>list: {@code Bad Request: sortDirection: Invalid enum value. Expected 'asc' | 'desc',
+ *       received '<v>'} and the same shape for {@code includeDeleted} ({@code 'true' | 'false'});
+ *       several bad dialects are listed as {@code Invalid dialect(s): a, b}.
+ *   <li>401 {@code Unauthorized}, 429 {@code Too Many Requests}, 500 {@code Internal Server Error},
+ *       503 {@code Service Unavailable}, 404 {@code Not Found} (a path outside the API), 410 {@code
+ *       Connection already archived}; all as {@code {"detail", "status"}}.
+ *   <li>DELETE answers {@code {"success": true}}; GET-one of an archived connection answers 200
+ *       with {@code deletedAt} set (only DELETE answers 410).
+ * </ul>
+ *
+ * <p>Other choices: a JSON {@code null} in a create body counts as "not sent"; unknown create keys
+ * are ignored and not stored (so {@code environmentUserAttribute} must be set by PATCH, as the
+ * reference only documents it there); {@code baseRole} is null when a create does not send one;
+ * {@code sqlserver} is not accepted as a create dialect; the list is sorted by name ascending
+ * unless asked otherwise; a PATCH changing role or attribute together with credentials answers the
+ * role/attribute message; a connection's own unchanged values are "No updates were made".
+ */
+package dev.gitops.omni.simulator;
