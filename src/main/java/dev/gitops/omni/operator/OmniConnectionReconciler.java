@@ -131,7 +131,15 @@ public class OmniConnectionReconciler
     if (!plan.writesAllowed()) {
       return ReadOnlyReport.step(r, plan, status, events);
     }
-    return executor.execute(r, plan, creds, inputs.deletionPolicy(r), new ResourceWriter(ctx));
+    ResourceWriter writer = new ResourceWriter(ctx);
+    Step step = executor.execute(r, plan, creds, inputs.deletionPolicy(r), writer);
+    if (step.status().connectionId != null && PlanInputs.createPending(step.resource()) != null) {
+      // a create whose answer was lost has been adopted: the mark has done its job
+      OmniConnection cleared =
+          writer.setAnnotation(step.resource(), OmniConnection.CREATE_PENDING_ANNOTATION, null);
+      step = new Step(cleared, step.status(), step.outcome(), step.requeue());
+    }
+    return step;
   }
 
   private static boolean needsFreshList(Plan plan) {

@@ -219,6 +219,9 @@ final class PlanExecutor {
   }
 
   private Step driftOrReady(OmniConnection r, Plan plan, OmniConnectionStatus status, String ok) {
+    if (status.replacedConnectionId != null) {
+      ok += "; the replaced connection " + status.replacedConnectionId + " is left in Omni";
+    }
     if (!plan.drift().isEmpty()) {
       String message =
           "connection "
