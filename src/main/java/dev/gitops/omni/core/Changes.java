@@ -4,6 +4,7 @@ import dev.gitops.omni.client.OmniConnectionInfo;
 import dev.gitops.omni.core.Plan.Drift;
 import dev.gitops.omni.core.Plan.Patch;
 import dev.gitops.omni.model.OmniConnectionSpec;
+import dev.gitops.omni.model.Policies.ManagementPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,10 @@ final class Changes {
   }
 
   private static boolean rotated(PlanInput in, String field) {
+    if (in.spec().managementPolicy == ManagementPolicy.ObserveOnly) {
+      // Omni never shows credentials and observe-only never sends them: nothing to compare
+      return false;
+    }
     Map<String, String> versions = in.credentialVersions();
     if (versions == null || versions.get(field) == null) {
       return false;

@@ -380,6 +380,12 @@ class PlannerTest {
             },
             Expect.of(Action.PATCH, "Updating").withFields("baseRole").writes(false)),
         row(
+            "ObserveOnly adopts without sending credentials it cannot compare",
+            () ->
+                in().spec(s -> s.managementPolicy = ManagementPolicy.ObserveOnly)
+                    .observed(live("c1", "sales")),
+            Expect.of(Action.ADOPT, "Adopting").withFields().writes(false)),
+        row(
             "paused still plans the create but allows no write",
             () -> {
               var i = in();

@@ -1,0 +1,175 @@
+package dev.gitops.omni.operator;
+
+import static dev.gitops.omni.operator.Harness.postgres;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gitops.omni.client.PatchRequest;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.model.Policies.ManagementPolicy;
+import dev.gitops.omni.simulator.SimulatorOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Drift found by the poller, deletion, read-only modes, and the cost of steady state. */
+class DriftAndScaleTest {
+  static final Duration POLL = Duration.ofMillis(700);
+  Harness h;
+
+  Harness start(String prefix) {
+    h =
+        new Harness(
+                SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(),
+                c -> c.withPollInterval(POLL).withApiPrefix(prefix))
+            .start();
+    h.secret("pg", "password", "pw-1");
+    return h;
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  @Test
+  void aConnectionArchivedInOmniIsCreatedAgainAtTheNextPoll() {
+    start("v1");
+    h.apply(postgres("sales"));
+    String first = h.awaitReady("sales").getStatus().connectionId;
+    h.sim.archive(first);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                h.is("sales", "Ready", "True")
+                    && !first.equals(h.get("sales").getStatus().connectionId));
+    assertThat(h.calls("create")).hasSize(2);
+    assertThat(h.events("sales"))
+        .anyMatch(
+            e ->
+                "Created".equals(e.getReason())
+                    && e.getMessage().contains(h.get("sales").getStatus().connectionId));
+  }
+
+  @Test
+  void aBaseRoleChangedInOmniIsPatchedBackAtTheNextPoll() {
+    start("v1");
+    h.apply(postgres("sales"));
+    String id = h.awaitReady("sales").getStatus().connectionId;
+    h.omniClient.patch(id, new PatchRequest("MODELER", false, null, null, null));
+    h.sim.clearJournal();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "VIEWER".equals(h.sim.connection(id).orElseThrow().baseRole()));
+    assertThat(h.calls("patch")).hasSize(1);
+    assertThat(h.calls("patch").get(0).bodyKeys()).containsExactly("baseRole");
+  }
+
+  @Test
+  void deletionPolicyDeleteArchivesAndOrphanLeavesTheConnection() {
+    start("v1");
+    OmniConnection doomed = postgres("doomed");
+    doomed.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    h.apply(doomed);
+    h.apply(postgres("kept"));
+    String doomedId = h.awaitReady("doomed").getStatus().connectionId;
+    String keptId = h.awaitReady("kept").getStatus().connectionId;
+
+    h.delete("doomed");
+    h.delete("kept");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.get("doomed") == null && h.get("kept") == null);
+    assertThat(h.sim.connection(doomedId).orElseThrow().archived()).isTrue();
+    assertThat(h.sim.connection(keptId).orElseThrow().archived()).isFalse();
+    assertThat(h.calls("delete")).hasSize(1);
+  }
+
+  @Test
+  void onTheUnstableApiDeleteOrphansAndSaysWhy() {
+    start("unstable");
+    OmniConnection doomed = postgres("doomed");
+    doomed.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    h.apply(doomed);
+    String id = h.awaitReady("doomed").getStatus().connectionId;
+    h.delete("doomed");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.get("doomed") == null);
+    assertThat(h.sim.connection(id).orElseThrow().archived()).isFalse();
+    assertThat(h.calls("delete")).isEmpty();
+    assertThat(h.events("doomed"))
+        .anyMatch(e -> "Orphaned".equals(e.getReason()) && e.getMessage().contains("unstable"));
+  }
+
+  @Test
+  void observeOnlyAndPausedNeverWrite() {
+    start("v1");
+    String id =
+        h.sim.seed(
+            Map.of(
+                "dialect",
+                "postgres",
+                "name",
+                "watched",
+                "database",
+                "analytics",
+                "passwordUnencrypted",
+                "x",
+                "baseRole",
+                "MODELER"));
+    OmniConnection watched = postgres("watched");
+    watched.getSpec().managementPolicy = ManagementPolicy.ObserveOnly;
+    h.apply(watched);
+    OmniConnection paused = postgres("paused");
+    paused.getMetadata().setAnnotations(Map.of(OmniConnection.PAUSED_ANNOTATION, "true"));
+    paused.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    h.apply(paused);
+
+    var drift = h.awaitStalled("watched", "DriftDetected");
+    assertThat(drift.getMessage()).contains("ObserveOnly").contains("baseRole");
+    assertThat(h.get("watched").getStatus().connectionId).isEqualTo(id);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                h.condition("paused", "Synced")
+                    .map(c -> "Paused".equals(c.getReason()))
+                    .orElse(false));
+    assertThat(h.condition("paused", "Synced").orElseThrow().getMessage()).contains("would create");
+    h.delete("paused");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.get("paused") == null);
+    assertThat(h.writes()).as("no create, patch or delete").isZero();
+
+    h.edit("watched", r -> r.getSpec().baseRole = "MODELER");
+    h.awaitReady("watched");
+    assertThat(h.condition("watched", "Ready").orElseThrow().getReason()).isEqualTo("ObserveOnly");
+    assertThat(h.writes()).isZero();
+  }
+
+  @Test
+  void steadyStateCostsOneListCallPerPollIntervalFor100Resources() throws Exception {
+    start("v1");
+    IntStream.range(0, 100).forEach(i -> h.apply(postgres("conn-" + i)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> IntStream.range(0, 100).allMatch(i -> h.is("conn-" + i, "Ready", "True")));
+    assertThat(h.sim.connections()).hasSize(100);
+    assertThat(h.calls("create")).hasSize(100);
+
+    Thread.sleep(POLL.toMillis());
+    h.sim.clearJournal();
+    long started = System.nanoTime();
+    Thread.sleep(POLL.toMillis() * 5);
+    double intervals = (System.nanoTime() - started) / 1e6 / POLL.toMillis();
+    long lists = h.calls("list").size();
+    assertThat(h.sim.journal()).allMatch(j -> "list".equals(j.route()));
+    assertThat((double) lists)
+        .as("list calls over %.1f poll intervals", intervals)
+        .isBetween(intervals - 1.5, intervals + 1.0);
+  }
+}
