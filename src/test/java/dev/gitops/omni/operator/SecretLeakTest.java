@@ -1,0 +1,125 @@
+package dev.gitops.omni.operator;
+
+import static dev.gitops.omni.operator.Harness.postgres;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.SecretKeyRef;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scenarios with known secret values — create, rotation, Omni errors, a malformed
+ * service-account JSON — and scans everything the operator emitted: logs at DEBUG, events,
+ * statuses, metrics and exception messages.
+ */
+class SecretLeakTest {
+  static final String PASSWORD = "canary-pw-5f1e2d";
+  static final String ROTATED = "canary-rotated-77ab";
+  static final String SA_KEY = "canary-private-key-c0ffee";
+  static final List<String> SECRETS = List.of(PASSWORD, ROTATED, SA_KEY);
+
+  Harness h;
+  ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  Level rootLevel;
+
+  @BeforeEach
+  void setUp() {
+    logs.start();
+    root.addAppender(logs);
+    rootLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    ((Logger) LoggerFactory.getLogger("dev.gitops")).setLevel(Level.TRACE);
+    h = new Harness().start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    h.close();
+    root.detachAppender(logs);
+    root.setLevel(rootLevel);
+  }
+
+  @Test
+  void noSecretValueAppearsInLogsEventsStatusMetricsOrErrors() {
+    h.secret("pg", "password", PASSWORD);
+    h.apply(postgres("sales"));
+    String id = h.awaitReady("sales").getStatus().connectionId;
+
+    h.secret("pg", "password", ROTATED);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> h.sim.secretMatches(id, "passwordUnencrypted", ROTATED));
+
+    // a BigQuery key that is JSON but not a service account: rejected before any call
+    h.secret("bq", "sa.json", "{\"type\":\"service_account\",\"private_key\":\"" + SA_KEY + "\"}");
+    OmniConnection bq = postgres("bq");
+    bq.getSpec().dialect = dev.gitops.omni.model.Dialect.bigquery;
+    bq.getSpec().host = null;
+    bq.getSpec().port = null;
+    bq.getSpec().passwordSecretRef = new SecretKeyRef("bq", "sa.json");
+    h.apply(bq);
+    h.awaitStalled("bq", "InvalidCredentials");
+
+    // Omni errors while credentials are on the wire: a 500, then a 400
+    h.sim.setError5xxRate(1.0);
+    OmniConnection failing = postgres("failing");
+    h.apply(failing);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                h.condition("failing", "Reconciling")
+                    .map(c -> "OmniUnavailable".equals(c.getReason()))
+                    .orElse(false));
+    h.sim.setError5xxRate(0);
+    h.edit("failing", r -> r.getSpec().baseRole = "NOT_A_ROLE");
+    h.awaitStalled("failing", "OmniRejected");
+
+    StringBuilder emitted = new StringBuilder();
+    logs.list.forEach(
+        e -> {
+          emitted.append(e.getFormattedMessage()).append('\n');
+          if (e.getThrowableProxy() != null) {
+            emitted.append(e.getThrowableProxy().getMessage()).append('\n');
+          }
+        });
+    h.k8s
+        .v1()
+        .events()
+        .inNamespace(Harness.NS)
+        .list()
+        .getItems()
+        .forEach(
+            e -> emitted.append(e.getReason()).append(' ').append(e.getMessage()).append('\n'));
+    h.k8s
+        .resources(OmniConnection.class)
+        .inNamespace(Harness.NS)
+        .list()
+        .getItems()
+        .forEach(r -> emitted.append(Serialization.asJson(r)).append('\n'));
+    h.operator
+        .metrics()
+        .registry()
+        .getMeters()
+        .forEach(m -> emitted.append(m.getId()).append('\n'));
+
+    assertThat(logs.list).as("logs were captured").isNotEmpty();
+    assertThat(emitted.toString())
+        .contains("InvalidCredentials", "OmniRejected", "CredentialsRotated");
+    for (String secret : SECRETS) {
+      assertThat(emitted.toString()).as("emitted output").doesNotContain(secret);
+    }
+  }
+}
