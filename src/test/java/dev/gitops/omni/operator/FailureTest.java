@@ -48,6 +48,36 @@ class FailureTest {
   }
 
   @Test
+  void persistent500sBackOffToABoundedNumberOfCalls() throws Exception {
+    start();
+    h.sim.setError5xxRate(1.0);
+    h.apply(postgres("sales"));
+    Thread.sleep(7000);
+    // backoff 2s, 4s, 8s (with jitter): at most a handful of tries in 7 seconds
+    assertThat(h.sim.totalRequests()).isBetween(2L, 6L);
+    assertThat(h.is("sales", "Reconciling", "True")).isTrue();
+  }
+
+  @Test
+  void stayingUnderOmnisRateLimitMeansNo429s() {
+    h =
+        new Harness(
+                SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(120).build(),
+                c -> c.withRequestsPerMinute(120))
+            .start();
+    h.secret("pg", "password", "pw-1");
+    java.util.stream.IntStream.range(0, 8).forEach(i -> h.apply(postgres("c" + i)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                java.util.stream.IntStream.range(0, 8)
+                    .allMatch(i -> h.is("c" + i, "Ready", "True")));
+    assertThat(h.sim.journal()).noneMatch(j -> j.status() == 429);
+    assertThat(h.sim.connections()).hasSize(8);
+  }
+
+  @Test
   void a500IsReportedAsReconcilingThenSucceeds() {
     start();
     h.sim.setError5xxRate(1.0);
