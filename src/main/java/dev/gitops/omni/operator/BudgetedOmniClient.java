@@ -42,13 +42,31 @@ public final class BudgetedOmniClient implements OmniClient {
   }
 
   private <T> T call(String route, Supplier<T> op) {
+    take(route);
+    listener.sent(route);
+    return op.get();
+  }
+
+  private void take(String route) {
     Duration wait = budget.tryAcquire();
     if (!wait.isZero()) {
       listener.heldBack(route, wait);
       throw new BudgetExhaustedException(wait, budget.perMinute());
     }
-    listener.sent(route);
-    return op.get();
+  }
+
+  /**
+   * Takes the request for a create ahead of time, so the create-pending mark is only set when the
+   * POST can really go out; follow with {@link #createPrepaid}.
+   */
+  public void prepayCreate() {
+    take("create");
+  }
+
+  /** The POST whose request was taken by {@link #prepayCreate()}. */
+  public String createPrepaid(CreateRequest request) {
+    listener.sent("create");
+    return delegate.create(request);
   }
 
   @Override

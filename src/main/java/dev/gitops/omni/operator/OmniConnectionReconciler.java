@@ -158,7 +158,8 @@ public class OmniConnectionReconciler
     String key = PlanInputs.key(r);
     OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
     if (e instanceof BudgetExhaustedException) {
-      Duration wait = backoff.next(key, e.retryAfter().orElse(Duration.ofSeconds(1)));
+      // the budget gave this resource its own slot: come back exactly then
+      Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
       return new Step(r, status, Outcome.retrying("RateLimited", e.detail()), wait);
     }
     if (e.retryable() || e.kind() == OmniApiException.Kind.NOT_FOUND) {

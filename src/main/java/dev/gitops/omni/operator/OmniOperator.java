@@ -42,7 +42,7 @@ public final class OmniOperator implements AutoCloseable {
   public static OmniOperator create(OperatorConfig config, Wiring w) {
     OperatorMetrics metrics = w.metrics();
     RequestBudget budget = new RequestBudget(config.requestsPerMinute());
-    OmniClient omni =
+    BudgetedOmniClient omni =
         new BudgetedOmniClient(
             new MeteredOmniClient(w.omni(), metrics),
             budget,

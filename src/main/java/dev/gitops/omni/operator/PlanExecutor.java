@@ -2,7 +2,6 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.CreateRequest;
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.client.OmniClient;
 import dev.gitops.omni.client.OmniConnectionInfo;
 import dev.gitops.omni.client.PatchRequest;
 import dev.gitops.omni.client.SecretValue;
@@ -22,12 +21,12 @@ import java.util.TreeMap;
  * on the resource, and emits one event per action. Omni errors propagate to the reconciler.
  */
 final class PlanExecutor {
-  private final OmniClient omni;
+  private final BudgetedOmniClient omni;
   private final ConnectionCache cache;
   private final EventRecorder events;
   private final Clock clock;
 
-  PlanExecutor(OmniClient omni, ConnectionCache cache, EventRecorder events, Clock clock) {
+  PlanExecutor(BudgetedOmniClient omni, ConnectionCache cache, EventRecorder events, Clock clock) {
     this.omni = omni;
     this.cache = cache;
     this.events = events;
@@ -67,12 +66,13 @@ final class PlanExecutor {
       ResourceWriter writer,
       String replacing,
       DeletionPolicy deletionPolicy) {
+    omni.prepayCreate(); // if the budget is spent, stop before marking: nothing will be sent
     r =
         writer.setAnnotation(
             r, OmniConnection.CREATE_PENDING_ANNOTATION, clock.instant().toString());
     String id;
     try {
-      id = omni.create(new CreateRequest(plan.createBody(), creds.values()));
+      id = omni.createPrepaid(new CreateRequest(plan.createBody(), creds.values()));
     } catch (OmniApiException e) {
       if (!e.retryable()) {
         // Omni refused it: nothing was stored, so there is nothing to adopt later

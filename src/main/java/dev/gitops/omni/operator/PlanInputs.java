@@ -69,7 +69,10 @@ final class PlanInputs {
   private void ensureList(OmniConnection r) {
     Instant needed = Instant.EPOCH;
     Instant now = clock.instant();
-    if (cache.startedAt() == null || forceFresh.remove(key(r))) {
+    if (cache.startedAt() == null) {
+      needed = Instant.EPOCH.plusMillis(1); // any list will do, including one already on the wire
+    }
+    if (forceFresh.remove(key(r))) {
       needed = now.minusMillis(1);
     }
     Duration interval = pollInterval(r);

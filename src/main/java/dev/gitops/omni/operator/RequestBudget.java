@@ -15,11 +15,14 @@ import java.time.Duration;
 public final class RequestBudget {
   private final Bucket bucket;
   private final int perMinute;
+  private final long refillNanos;
+  private long nextSlot = Long.MIN_VALUE / 2;
 
   public RequestBudget(int requestsPerMinute) {
     this.perMinute = requestsPerMinute;
     long burst = Math.max(1, requestsPerMinute / 30);
     long refill = Math.max(1, requestsPerMinute - burst);
+    this.refillNanos = Duration.ofMinutes(1).toNanos() / refill;
     this.bucket =
         Bucket.builder()
             .addLimit(
@@ -31,10 +34,19 @@ public final class RequestBudget {
             .build();
   }
 
-  /** Takes one request from the budget, or says how long until one is free. */
-  public Duration tryAcquire() {
+  /**
+   * Takes one request from the budget, or says when to come back. Callers held back are given
+   * successive slots one refill apart, so they return one at a time instead of all at once.
+   */
+  public synchronized Duration tryAcquire() {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    if (probe.isConsumed()) {
+      return Duration.ZERO;
+    }
+    long now = System.nanoTime();
+    long slot = Math.max(now + probe.getNanosToWaitForRefill(), nextSlot + refillNanos);
+    nextSlot = slot;
+    return Duration.ofNanos(slot - now);
   }
 
   public int perMinute() {
