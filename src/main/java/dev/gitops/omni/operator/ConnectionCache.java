@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -36,7 +38,20 @@ public final class ConnectionCache {
   private volatile Snapshot snapshot;
 
   /** One list result. {@code startedAt} is when the call was sent. */
-  public record Snapshot(Map<String, OmniConnectionInfo> byId, Instant startedAt) {}
+  public record Snapshot(
+      Map<String, OmniConnectionInfo> byId,
+      Map<String, List<OmniConnectionInfo>> byName,
+      Instant startedAt) {
+    static Snapshot of(List<OmniConnectionInfo> list, Instant startedAt) {
+      Map<String, OmniConnectionInfo> byId = new LinkedHashMap<>();
+      Map<String, List<OmniConnectionInfo>> byName = new HashMap<>();
+      for (OmniConnectionInfo c : list) {
+        byId.put(c.id(), c);
+        byName.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(c);
+      }
+      return new Snapshot(byId, byName, startedAt);
+    }
+  }
 
   /** What a refresh found different from the previous list: ids and names to re-reconcile. */
   public record Changes(Set<String> ids, Set<String> names) {}
@@ -72,10 +87,8 @@ public final class ConnectionCache {
       }
       Instant started = clock.instant();
       List<OmniConnectionInfo> list = client.list(ListFilter.ALL_INCLUDING_DELETED);
-      Map<String, OmniConnectionInfo> byId = new LinkedHashMap<>();
-      list.forEach(c -> byId.put(c.id(), c));
       Snapshot previous = snapshot;
-      snapshot = new Snapshot(byId, started);
+      snapshot = Snapshot.of(list, started);
       Changes changes = diff(previous, snapshot);
       if (!changes.ids().isEmpty()) {
         listeners.forEach(l -> l.accept(changes));
@@ -92,21 +105,59 @@ public final class ConnectionCache {
   public List<OmniConnectionInfo> view() {
     Snapshot s = snapshot;
     Map<String, OmniConnectionInfo> merged = new LinkedHashMap<>(s == null ? Map.of() : s.byId());
-    Instant now = clock.instant();
+    for (String id : overlay.keySet()) {
+      Optional<OmniConnectionInfo> c = overlaid(s, id, merged.get(id));
+      if (c.isPresent()) {
+        merged.put(id, c.get());
+      } else {
+        merged.remove(id);
+      }
+    }
+    return new ArrayList<>(merged.values());
+  }
+
+  /**
+   * The part of {@link #view()} one resource can match: the given ids and every connection with
+   * exactly this name. Cheap whatever the size of the list, so a reconcile never copies it all.
+   */
+  public List<OmniConnectionInfo> lookup(Set<String> ids, String name) {
+    Snapshot s = snapshot;
+    Map<String, OmniConnectionInfo> found = new LinkedHashMap<>();
+    if (s != null) {
+      ids.forEach(id -> found.put(id, s.byId().get(id)));
+      s.byName().getOrDefault(name, List.of()).forEach(c -> found.put(c.id(), c));
+    }
     overlay.forEach(
         (id, o) -> {
-          boolean unconfirmed = s == null || o.writtenAt().isAfter(s.startedAt());
-          boolean stillExpected =
-              o.created()
-                  && !merged.containsKey(id)
-                  && o.writtenAt().plus(CREATE_GRACE).isAfter(now);
-          if (unconfirmed || stillExpected) {
-            merged.put(id, o.info());
-          } else {
-            overlay.remove(id, o);
+          if (ids.contains(id) || name.equals(o.info().name())) {
+            found.put(id, s == null ? null : s.byId().get(id));
           }
         });
-    return new ArrayList<>(merged.values());
+    List<OmniConnectionInfo> out = new ArrayList<>();
+    found.forEach((id, listed) -> overlaid(s, id, listed).ifPresent(out::add));
+    return out;
+  }
+
+  /** One connection by id, as {@link #view()} would show it. */
+  public Optional<OmniConnectionInfo> find(String id) {
+    Snapshot s = snapshot;
+    return overlaid(s, id, s == null ? null : s.byId().get(id));
+  }
+
+  /** One id once our own unconfirmed writes are laid over Omni's answer ({@code listed}). */
+  private Optional<OmniConnectionInfo> overlaid(Snapshot s, String id, OmniConnectionInfo listed) {
+    Overlay o = overlay.get(id);
+    if (o == null) {
+      return Optional.ofNullable(listed);
+    }
+    boolean unconfirmed = s == null || o.writtenAt().isAfter(s.startedAt());
+    boolean stillExpected =
+        o.created() && listed == null && o.writtenAt().plus(CREATE_GRACE).isAfter(clock.instant());
+    if (unconfirmed || stillExpected) {
+      return Optional.of(o.info());
+    }
+    overlay.remove(id, o);
+    return Optional.ofNullable(listed);
   }
 
   /** Records a connection this operator just created. */

@@ -165,9 +165,8 @@ final class PlanExecutor {
         throw e;
       }
     }
-    cache.view().stream()
-        .filter(c -> c.id().equals(id))
-        .findFirst()
+    cache
+        .find(id)
         .ifPresent(
             c ->
                 cache.noteChanged(
@@ -267,8 +266,7 @@ final class PlanExecutor {
   }
 
   private OmniConnectionInfo patched(String id, Plan.Patch p) {
-    OmniConnectionInfo base =
-        cache.view().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    OmniConnectionInfo base = cache.find(id).orElseThrow();
     String attr = base.environmentAttributeName();
     List<String> values = base.environmentDefaultValues();
     if (p.setEnvironment()) {

@@ -43,7 +43,8 @@ final class PlanInputs {
       CredentialResolver.Resolved creds,
       boolean deleting) {
     ensureList(r);
-    List<OmniConnectionInfo> observed = cache.view();
+    List<OmniConnectionInfo> observed =
+        cache.lookup(new java.util.HashSet<>(Indexes.connectionIds(r)), r.omniName());
     var s = r.getStatus();
     LastApplied last =
         s == null

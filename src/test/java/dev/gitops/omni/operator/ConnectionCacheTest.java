@@ -143,6 +143,24 @@ class ConnectionCacheTest {
   }
 
   @Test
+  void lookupReturnsOnlyTheIdsAndExactNameAskedFor() {
+    ListOnly omni = new ListOnly();
+    TestClock clock = new TestClock();
+    ConnectionCache cache = new ConnectionCache(omni, clock);
+    omni.answer =
+        List.of(info("a", "alpha"), info("b", "beta"), info("c", "alpha"), info("d", "Alpha"));
+    cache.refreshIfStartedBefore(clock.instant());
+    clock.advance(Duration.ofSeconds(1));
+    cache.noteCreated(info("e", "alpha"));
+    assertThat(cache.lookup(java.util.Set.of("b"), "alpha"))
+        .extracting(OmniConnectionInfo::id)
+        .containsExactlyInAnyOrder("b", "a", "c", "e");
+    assertThat(cache.lookup(java.util.Set.of("zz"), "none")).isEmpty();
+    assertThat(cache.find("e")).isPresent();
+    assertThat(cache.view()).hasSize(5);
+  }
+
+  @Test
   void listenersHearOnlyWhatChanged() {
     ListOnly omni = new ListOnly();
     TestClock clock = new TestClock();
