@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# omni-operator image: the shaded jar built with Maven, run on a Java 17 JRE as a non-root user.
+#   docker build -t <registry>/omni-operator:<version> .
+# The tests are not run here: CI runs them (`mvn -B verify`) before an image is built.
+
+FROM maven:3-eclipse-temurin-17 AS build
+WORKDIR /src
+# dependencies first, so that a source change does not download them again
+COPY pom.xml .
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q dependency:go-offline
+COPY src src
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests \
+    && cp target/omni-operator.jar /omni-operator.jar
+
+FROM eclipse-temurin:17-jre
+# a fixed numeric user, so that Kubernetes can check runAsNonRoot; the chart runs as 65532 too
+RUN groupadd --system --gid 65532 omni \
+    && useradd --system --uid 65532 --gid omni --no-create-home --home-dir /nonexistent \
+       --shell /usr/sbin/nologin omni
+COPY --from=build /omni-operator.jar /app/omni-operator.jar
+USER 65532:65532
+WORKDIR /tmp
+# /healthz, /readyz and /metrics
+EXPOSE 8080
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/omni-operator.jar"]
+CMD ["run"]
