@@ -72,6 +72,24 @@ class DriftAndScaleTest {
   }
 
   @Test
+  void thePollIntervalAnnotationShortensDriftDetectionForThatResource() {
+    h =
+        new Harness(
+                SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(),
+                c -> c.withPollInterval(Duration.ofMinutes(5)))
+            .start();
+    h.secret("pg", "password", "pw-1");
+    OmniConnection r = postgres("sales");
+    r.getMetadata().setAnnotations(Map.of(OmniConnection.POLL_INTERVAL_ANNOTATION, "500ms"));
+    h.apply(r);
+    String id = h.awaitReady("sales").getStatus().connectionId;
+    h.omniClient.patch(id, new PatchRequest("MODELER", false, null, null, null));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "VIEWER".equals(h.sim.connection(id).orElseThrow().baseRole()));
+  }
+
+  @Test
   void deletionPolicyDeleteArchivesAndOrphanLeavesTheConnection() {
     start("v1");
     OmniConnection doomed = postgres("doomed");
