@@ -105,15 +105,24 @@ final class Harness implements AutoCloseable {
     return k8s.resources(OmniConnection.class).inNamespace(NS).withName(name).get();
   }
 
+  /** Edits like a user would; retries when the operator wrote in between (409). */
   OmniConnection edit(String name, Consumer<OmniConnection> change) {
-    return k8s.resources(OmniConnection.class)
-        .inNamespace(NS)
-        .withName(name)
-        .edit(
-            r -> {
-              change.accept(r);
-              return r;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return k8s.resources(OmniConnection.class)
+            .inNamespace(NS)
+            .withName(name)
+            .edit(
+                r -> {
+                  change.accept(r);
+                  return r;
+                });
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   void delete(String name) {
