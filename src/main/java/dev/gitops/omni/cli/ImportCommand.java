@@ -5,6 +5,7 @@ import dev.gitops.omni.client.OmniConnectionInfo;
 import dev.gitops.omni.model.Dialect;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ public class ImportCommand implements Callable<Integer> {
         listed.stream()
             .filter(c -> !c.archived())
             .sorted(
-                Comparator.comparing(OmniConnectionInfo::name)
+                Comparator.comparing((OmniConnectionInfo c) -> c.name().toLowerCase(Locale.ROOT))
                     .thenComparing(OmniConnectionInfo::id))
             .toList();
     ImportWriter writer = new ImportWriter(blank(namespace));

@@ -58,12 +58,14 @@ public class OmniOptions {
 
   /** A client for the Omni these options name; the URL and a token are required. */
   OkHttpOmniClient client() {
+    URI instance = uri();
+    String api = prefix();
     SecretValue token = requireToken();
     try {
       return new OkHttpOmniClient(
           new OmniClientConfig(
-              uri().toString(),
-              prefix(),
+              instance.toString(),
+              api,
               token,
               Duration.ofSeconds(10),
               Duration.ofSeconds(30),

@@ -106,10 +106,10 @@ final class PlanRows {
     }
     var spec = r.getSpec();
     if (p.rotatePassword()) {
-      out.add("passwordUnencrypted: sent from Secret " + spec.passwordSecretRef.name);
+      out.add("send passwordUnencrypted from Secret " + spec.passwordSecretRef.name);
     }
     if (p.rotatePrivateKey()) {
-      out.add("privateKey: sent from Secret " + spec.privateKeySecretRef.name);
+      out.add("send privateKey from Secret " + spec.privateKeySecretRef.name);
     }
     return out;
   }

@@ -97,7 +97,7 @@ public class SimulatorCommand implements Callable<Integer> {
           try (OmniSimulator sim = OmniSimulator.start(options)) {
             var out = spec.commandLine().getOut();
             out.println("Omni simulator listening on " + sim.baseUrl());
-            out.println("API token: " + String.join(", ", options.tokens()));
+            out.println("API token: " + String.join(", ", SimulatorOptions.csv(tokens)));
             out.println(
                 "API: "
                     + sim.connectionsUrl("v1")
@@ -108,7 +108,7 @@ public class SimulatorCommand implements Callable<Integer> {
                         : ", " + rateLimit + " requests per " + window));
             out.println(
                 "Try: OMNI_TOKEN="
-                    + options.tokens().iterator().next()
+                    + SimulatorOptions.csv(tokens).iterator().next()
                     + " java -jar target/omni-operator.jar import --omni-url "
                     + sim.baseUrl());
             out.println("Ctrl-C to stop.");
