@@ -55,9 +55,11 @@ public class PlanCommand implements Callable<Integer> {
     if (manifests.ofKind("OmniConnection").isEmpty()) {
       throw new UsageException("no OmniConnection found in " + files);
     }
+    Progress progress = new Progress(spec.commandLine().getErr());
+    manifests.skipped().forEach(s -> progress.line("skipped " + s));
     List<OmniConnectionInfo> listed;
     try (var client = omni.client()) {
-      new Progress(spec.commandLine().getErr()).line("listing Omni's connections at " + omni.uri());
+      progress.line("listing Omni's connections at " + omni.uri());
       listed = client.list(ListFilter.ALL_INCLUDING_DELETED);
     }
     List<PlanRow> rows = ManifestPlanner.plan(manifests, listed);

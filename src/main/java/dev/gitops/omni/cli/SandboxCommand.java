@@ -97,6 +97,10 @@ public class SandboxCommand implements Callable<Integer> {
       throw new UsageException("no OmniConnection found in " + paths);
     }
     Sandbox.Settings settings = settings();
+    progress.line(
+        "starting an embedded Kubernetes API"
+            + (settings.omniUrl() == null ? ", the Omni simulator" : "")
+            + " and the operator");
     return Interruptible.run(
         () -> {
           try (Sandbox sandbox = Sandbox.create(settings)) {

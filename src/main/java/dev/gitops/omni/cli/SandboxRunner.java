@@ -186,8 +186,9 @@ final class SandboxRunner {
         ready
             + "/"
             + rows.size()
-            + " OmniConnections Ready after "
+            + " OmniConnections Ready ["
             + progress.elapsed()
+            + "]"
             + (ready == rows.size() ? "" : "; see MESSAGE for what the others need"));
     out.flush();
   }

@@ -137,6 +137,7 @@ class SandboxCommandTest {
       for (String route : List.of("list", "get", "create", "patch", "delete")) {
         assertThat(sim.count(route, 429)).as("429s on " + route).isZero();
       }
+      assertThat(sim.journal()).noneMatch(j -> j.status() == 429);
       assertThat(sim.count("create", 201)).isEqualTo(8);
       System.out.printf(
           "60/min Omni: converged in %ds with %d requests%n", seconds, sim.totalRequests());
