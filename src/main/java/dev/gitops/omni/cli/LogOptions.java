@@ -15,15 +15,23 @@ public class LogOptions {
 
   @Option(
       names = "--log-level",
-      defaultValue = "${env:LOG_LEVEL:-INFO}",
-      description = "ERROR, WARN, INFO or DEBUG (env LOG_LEVEL).")
+      defaultValue = "${env:LOG_LEVEL}",
+      description =
+          "ERROR, WARN, INFO or DEBUG (env LOG_LEVEL). Default: INFO for run, WARN for the"
+              + " other commands (DEBUG with --verbose).")
   String level;
 
   void apply() {
+    apply("INFO");
+  }
+
+  /** Configures logging; {@code defaultLevel} applies when neither flag nor LOG_LEVEL is set. */
+  void apply(String defaultLevel) {
     if (!"text".equals(format) && !"json".equals(format)) {
       throw new UsageException("--log-format must be text or json, not " + format);
     }
-    System.setProperty("omni.log.level", level.toUpperCase(java.util.Locale.ROOT));
+    String effective = level == null || level.isBlank() ? defaultLevel : level;
+    System.setProperty("omni.log.level", effective.toUpperCase(java.util.Locale.ROOT));
     var context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     var configurator = new JoranConfigurator();
@@ -34,6 +42,12 @@ public class LogOptions {
               "json".equals(format) ? "/logback-json.xml" : "/logback.xml"));
     } catch (Exception e) {
       throw new UsageException("cannot configure logging: " + e.getMessage());
+    }
+    if (!"DEBUG".equalsIgnoreCase(effective)) {
+      // warns on every start that the CRD's version is v1alpha1: true, and nothing to act on
+      context
+          .getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
+          .setLevel(ch.qos.logback.classic.Level.ERROR);
     }
   }
 }

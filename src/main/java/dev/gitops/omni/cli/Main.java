@@ -1,5 +1,6 @@
 package dev.gitops.omni.cli;
 
+import dev.gitops.omni.sandbox.ManifestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Manages Omni database connections from OmniConnection resources.",
-    subcommands = {RunCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SandboxCommand.class,
+      PlanCommand.class,
+      ImportCommand.class,
+      SimulatorCommand.class
+    })
 public class Main {
 
   @Option(
@@ -32,8 +39,8 @@ public class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          boolean verbose = parseResult.hasMatchedOption("--verbose");
-          if (e instanceof UsageException) {
+          boolean verbose = verbose(parseResult);
+          if (e instanceof UsageException || e instanceof ManifestException) {
             err.println("error: " + e.getMessage());
           } else {
             err.println("error: " + describe(e));
@@ -44,6 +51,16 @@ public class Main {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** Whether --verbose was given, before the command name or after it. */
+  static boolean verbose(CommandLine.ParseResult result) {
+    for (var r = result; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String describe(Throwable e) {

@@ -1,11 +1,14 @@
 package dev.gitops.omni.cli;
 
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.client.SecretValue;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The Omni connection options every command shares. */
@@ -42,6 +45,34 @@ public class OmniOptions {
     }
     String env = System.getenv("OMNI_TOKEN");
     return env == null || env.isBlank() ? null : SecretValue.of(env.strip());
+  }
+
+  /** The token, or a usage error saying how to give one. */
+  SecretValue requireToken() {
+    SecretValue token = token();
+    if (token == null) {
+      throw new UsageException("an Omni API key is required: --omni-token-file or OMNI_TOKEN");
+    }
+    return token;
+  }
+
+  /** A client for the Omni these options name; the URL and a token are required. */
+  OkHttpOmniClient client() {
+    URI instance = uri();
+    String api = prefix();
+    SecretValue token = requireToken();
+    try {
+      return new OkHttpOmniClient(
+          new OmniClientConfig(
+              instance.toString(),
+              api,
+              token,
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(30),
+              null));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   URI uri() {

@@ -20,6 +20,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   public static final String CRD_RESOURCE =
       "/META-INF/fabric8/omniconnections.omni.gitops.dev-v1.yml";
 
+  /** Held so the setting sticks: java.util.logging keeps its loggers only weakly. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
@@ -29,6 +33,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   public static EmbeddedKubernetes start() {
+    // the mock server logs every request at INFO through java.util.logging: keep it for problems
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     var server =
         new KubernetesMockServer(
             new Context(),

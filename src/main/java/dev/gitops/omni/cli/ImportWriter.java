@@ -1,0 +1,121 @@
+package dev.gitops.omni.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.model.Dialect;
+import dev.gitops.omni.model.OmniConnection;
+import java.io.PrintWriter;
+
+/**
+ * Writes one OmniConnection manifest per Omni connection, bound to it by spec.connectionId and
+ * holding every setting Omni's list returns, so that {@code plan} on the output finds nothing to
+ * change. What the list never returns (credentials, host, warehouse...) is a clearly named
+ * placeholder or left out, and a comment says so.
+ */
+final class ImportWriter {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build();
+
+  private final Slugs slugs = new Slugs();
+  private final String namespace;
+
+  ImportWriter(String namespace) {
+    this.namespace = namespace;
+  }
+
+  void write(PrintWriter out, OmniConnectionInfo c, Dialect dialect) {
+    String slug = slugs.of(c.name(), c.id());
+    String secret = slug + "-credentials";
+    out.println("---");
+    out.println("# Omni connection \"" + c.name() + "\" (" + dialect.wire() + "), id " + c.id());
+    out.println("# Before applying, create the Secret it reads its " + what(dialect) + " from:");
+    out.println(
+        "#   kubectl"
+            + (namespace == null ? "" : " -n " + namespace)
+            + " create secret generic "
+            + secret
+            + " "
+            + fromHint(dialect));
+    out.println(
+        "# Omni's API never returns credentials, host, port, username, warehouse or schema lists;");
+    out.println(
+        "# add them only if they match Omni: a later change needs a new connection (replacementPolicy).");
+    try {
+      out.print(YAML.writeValueAsString(resource(c, dialect, slug, secret)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    out.flush();
+  }
+
+  private ObjectNode resource(OmniConnectionInfo c, Dialect dialect, String slug, String secret) {
+    ObjectNode r = YAML.createObjectNode();
+    r.put("apiVersion", OmniConnection.GROUP + "/" + OmniConnection.VERSION);
+    r.put("kind", "OmniConnection");
+    ObjectNode meta = r.putObject("metadata");
+    meta.put("name", slug);
+    if (namespace != null) {
+      meta.put("namespace", namespace);
+    }
+    ObjectNode spec = r.putObject("spec");
+    spec.put("dialect", dialect.wire());
+    if (!slug.equals(c.name())) {
+      spec.put("name", c.name());
+    }
+    spec.put("connectionId", c.id());
+    putIfSet(spec, "database", c.database());
+    putIfSet(spec, "defaultSchema", c.defaultSchema());
+    if (dialect == Dialect.mssql && c.defaultSchema() == null) {
+      spec.put("defaultSchema", Placeholders.of("the default schema, required for MSSQL"));
+    }
+    if (dialect == Dialect.snowflake || dialect == Dialect.databricks) {
+      spec.put(
+          "warehouse",
+          Placeholders.of(
+              dialect == Dialect.snowflake
+                  ? "the Snowflake warehouse"
+                  : "the SQL warehouse HTTP path"));
+    }
+    if (dialect == Dialect.oracle) {
+      spec.put("acceptsLicense", true);
+    }
+    putIfSet(spec, "baseRole", c.baseRole());
+    if (c.environmentAttributeName() != null && !c.environmentAttributeName().isBlank()) {
+      ObjectNode env = spec.putObject("environmentUserAttribute");
+      env.put("attributeName", c.environmentAttributeName());
+      var values = env.putArray("defaultValues");
+      c.environmentDefaultValues().forEach(values::add);
+    }
+    ObjectNode ref = spec.putObject("passwordSecretRef");
+    ref.put("name", secret);
+    ref.put("key", "password");
+    return r;
+  }
+
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      node.put(field, value);
+    }
+  }
+
+  private static String what(Dialect d) {
+    return switch (d) {
+      case bigquery -> "service-account JSON key";
+      case motherduck -> "MotherDuck token";
+      default -> "password";
+    };
+  }
+
+  private static String fromHint(Dialect d) {
+    return d == Dialect.bigquery
+        ? "--from-file=password=service-account.json"
+        : "--from-literal=password='...'";
+  }
+}

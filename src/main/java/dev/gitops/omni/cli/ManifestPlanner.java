@@ -1,0 +1,161 @@
+package dev.gitops.omni.cli;
+
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.PlanInput;
+import dev.gitops.omni.core.PlanInput.Claim;
+import dev.gitops.omni.core.PlanInput.LastApplied;
+import dev.gitops.omni.core.Planner;
+import dev.gitops.omni.core.WireSettings;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.sandbox.Manifest;
+import dev.gitops.omni.sandbox.ManifestReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the operator's {@link Planner} over the OmniConnections in manifest files against one list
+ * of Omni's connections, as the operator would on first seeing them: each one is matched by
+ * spec.connectionId or by exact name and dialect, resources in the files claim connections from
+ * each other in name order, and a planned create is visible to the resources after it.
+ *
+ * <p>Without a cluster there is no status: an immutable setting that differs from what Omni shows
+ * (name, dialect, database, defaultSchema) is planned as an edit of a managed resource would be, so
+ * replacementPolicy decides between replace and blocked.
+ */
+final class ManifestPlanner {
+  private final FileCredentials credentials;
+  private final List<OmniConnectionInfo> observed;
+  private final Map<String, Claim> established = new HashMap<>();
+  private final Map<String, List<String>> pins = new HashMap<>();
+
+  private ManifestPlanner(ManifestReader.Result files, List<OmniConnectionInfo> listed) {
+    this.credentials = new FileCredentials(files.ofKind("Secret"));
+    this.observed = new ArrayList<>(listed);
+  }
+
+  static List<PlanRow> plan(ManifestReader.Result files, List<OmniConnectionInfo> listed) {
+    return new ManifestPlanner(files, listed).run(files.ofKind("OmniConnection"));
+  }
+
+  private List<PlanRow> run(List<Manifest> manifests) {
+    List<Manifest> sorted = new ArrayList<>(manifests);
+    sorted.sort(Comparator.comparing(m -> m.namespace() + "/" + m.name()));
+    for (Manifest m : sorted) {
+      var spec = ((OmniConnection) m.resource()).getSpec();
+      if (spec != null && spec.connectionId != null) {
+        pins.computeIfAbsent(spec.connectionId, k -> new ArrayList<>()).add(key(m));
+      }
+    }
+    List<PlanRow> rows = new ArrayList<>();
+    for (Manifest m : sorted) {
+      rows.add(planOne(m));
+    }
+    return rows;
+  }
+
+  private PlanRow planOne(Manifest m) {
+    OmniConnection r = (OmniConnection) m.resource();
+    FileCredentials.Found creds = credentials.resolve(r);
+    if (creds.failureReason() != null) {
+      return PlanRows.credentialsProblem(m, r, creds);
+    }
+    Plan plan = Planner.plan(input(r, creds.versions(), LastApplied.NONE));
+    if (plan.action() == Plan.Action.ADOPT && !plan.drift().isEmpty()) {
+      plan = Planner.plan(input(r, creds.versions(), asManaged(r, plan)));
+    }
+    remember(r, plan);
+    return PlanRows.of(m, r, plan, creds, find(plan.connectionId()));
+  }
+
+  private PlanInput input(OmniConnection r, Map<String, String> versions, LastApplied last) {
+    var spec = r.getSpec();
+    DeletionPolicy policy =
+        spec == null || spec.deletionPolicy == null ? DeletionPolicy.Orphan : spec.deletionPolicy;
+    return new PlanInput(
+        key(r),
+        spec,
+        r.omniName(),
+        r.isPaused(),
+        false,
+        policy,
+        false,
+        last,
+        versions,
+        List.copyOf(observed),
+        claims(key(r)));
+  }
+
+  /**
+   * The status a managed resource would have: the spec's settings as applied, except the immutable
+   * ones Omni reports differently, which are taken from Omni.
+   */
+  private LastApplied asManaged(OmniConnection r, Plan adopt) {
+    Map<String, String> applied = new TreeMap<>(WireSettings.immutable(r.getSpec(), r.omniName()));
+    adopt.drift().forEach(d -> applied.put(d.field(), d.observed()));
+    OmniConnectionInfo info = find(adopt.connectionId());
+    if (info != null && info.baseRole() != null) {
+      applied.put(WireSettings.BASE_ROLE, info.baseRole());
+    }
+    return new LastApplied(adopt.connectionId(), applied, Map.of(), null);
+  }
+
+  private Map<String, Claim> claims(String self) {
+    Map<String, Claim> out = new HashMap<>();
+    pins.forEach(
+        (id, keys) ->
+            keys.stream()
+                .filter(k -> !k.equals(self))
+                .findFirst()
+                .ifPresent(k -> out.put(id, new Claim(k, false))));
+    established.forEach(
+        (id, claim) -> {
+          if (!claim.resourceKey().equals(self)) {
+            out.put(id, claim);
+          }
+        });
+    return out;
+  }
+
+  /** Later resources see this one's connection as taken, and a planned create as existing. */
+  private void remember(OmniConnection r, Plan plan) {
+    String id = plan.connectionId();
+    if (plan.action() == Plan.Action.CREATE) {
+      var b = plan.createBody();
+      id = "new:" + key(r);
+      observed.add(
+          new OmniConnectionInfo(
+              id,
+              (String) b.get("name"),
+              (String) b.get("dialect"),
+              (String) b.get("database"),
+              (String) b.get("defaultSchema"),
+              (String) b.get("baseRole"),
+              null,
+              List.of(),
+              null));
+    }
+    if (id != null && !plan.blocked()) {
+      established.put(id, new Claim(key(r), true));
+    }
+  }
+
+  private OmniConnectionInfo find(String id) {
+    return id == null
+        ? null
+        : observed.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+  }
+
+  static String key(Manifest m) {
+    return m.namespace() + "/" + m.name();
+  }
+
+  static String key(OmniConnection r) {
+    return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.gitops.omni.cli;
+
+import dev.gitops.omni.core.Plan;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code plan} reports for one OmniConnection. Holds no secret: credentials appear only as the
+ * name of the Omni field that would be sent.
+ *
+ * @param action create, adopt, patch, replace, nothing, invalid or blocked
+ * @param changes the in-place changes in words, e.g. {@code baseRole: VIEWER -> QUERIER}
+ * @param fields the Omni fields a patch sends or a replace is about
+ * @param settings the non-secret create body (create, replace)
+ * @param credentialsCompared false when a referenced Secret is not in the files
+ * @param writesAllowed false when paused or ObserveOnly: the operator would only report
+ */
+record PlanRow(
+    String resource,
+    String origin,
+    String omniName,
+    String dialect,
+    String action,
+    String connectionId,
+    List<String> fields,
+    List<String> changes,
+    String reason,
+    String message,
+    List<Plan.Drift> drift,
+    Map<String, Object> settings,
+    boolean credentialsCompared,
+    boolean writesAllowed) {
+
+  /** Whether carrying the plan out would write to Omni. */
+  boolean isChange() {
+    if (!writesAllowed) {
+      return false;
+    }
+    return switch (action) {
+      case "create", "patch", "replace" -> true;
+      case "adopt" -> !fields.isEmpty();
+      default -> false;
+    };
+  }
+
+  boolean isError() {
+    return action.equals("invalid") || action.equals("blocked");
+  }
+}

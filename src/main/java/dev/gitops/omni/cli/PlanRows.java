@@ -1,0 +1,142 @@
+package dev.gitops.omni.cli;
+
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.WireSettings;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.sandbox.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link Plan} into the words {@code plan} prints. Never touches a secret value. */
+final class PlanRows {
+  private PlanRows() {}
+
+  static PlanRow of(
+      Manifest m,
+      OmniConnection r,
+      Plan plan,
+      FileCredentials.Found creds,
+      OmniConnectionInfo info) {
+    String action = action(r, plan);
+    List<String> changes = changes(r, plan.patch(), info);
+    String message =
+        switch (action) {
+          case "adopt" ->
+              "adopt connection "
+                  + plan.connectionId()
+                  + " (same name and dialect)"
+                  + (changes.isEmpty() ? "" : "; then " + String.join("; ", changes));
+          case "patch" ->
+              "update connection " + plan.connectionId() + ": " + String.join("; ", changes);
+          case "nothing" -> "connection " + plan.connectionId() + " matches the spec";
+          default -> plan.message().replace(" (credentials not compared: no Secret given)", "");
+        };
+    message += notes(r, plan, creds);
+    List<String> fields =
+        action.equals("replace") || plan.blocked() ? plan.fields() : plan.patch().fieldNames();
+    return new PlanRow(
+        ManifestPlanner.key(m),
+        m.origin(),
+        r.omniName(),
+        dialect(r),
+        action,
+        plan.connectionId(),
+        fields,
+        changes,
+        plan.reason(),
+        message,
+        plan.drift(),
+        plan.createBody(),
+        creds.versions() != null,
+        plan.writesAllowed());
+  }
+
+  static PlanRow credentialsProblem(Manifest m, OmniConnection r, FileCredentials.Found creds) {
+    return new PlanRow(
+        ManifestPlanner.key(m),
+        m.origin(),
+        r.omniName(),
+        dialect(r),
+        "invalid",
+        null,
+        List.of(),
+        List.of(),
+        creds.failureReason(),
+        creds.failureMessage(),
+        List.of(),
+        Map.of(),
+        false,
+        true);
+  }
+
+  private static String action(OmniConnection r, Plan plan) {
+    boolean pinned = r.getSpec() != null && r.getSpec().connectionId != null;
+    return switch (plan.action()) {
+      case CREATE -> "create";
+      case REPLACE -> "replace";
+      case PATCH -> "patch";
+      case NOTHING, DELETE -> "nothing";
+      case BLOCKED -> "InvalidSpec".equals(plan.reason()) ? "invalid" : "blocked";
+      case ADOPT -> !pinned ? "adopt" : plan.patch().isEmpty() ? "nothing" : "patch";
+    };
+  }
+
+  /** Each in-place change in words: old and new for settings, only the field for credentials. */
+  static List<String> changes(OmniConnection r, Plan.Patch p, OmniConnectionInfo info) {
+    List<String> out = new ArrayList<>();
+    if (p.baseRole() != null) {
+      String old =
+          info == null || info.baseRole() == null ? "(not shown by Omni)" : info.baseRole();
+      out.add("baseRole: " + old + " -> " + p.baseRole());
+    }
+    if (p.setEnvironment()) {
+      String old =
+          info == null
+              ? ""
+              : WireSettings.environmentKey(
+                  info.environmentAttributeName(), info.environmentDefaultValues());
+      String now = WireSettings.environmentKey(p.environment());
+      out.add(
+          "environmentUserAttribute: "
+              + (old.isEmpty() ? "(none)" : old)
+              + " -> "
+              + (now.isEmpty() ? "(none)" : now));
+    }
+    var spec = r.getSpec();
+    if (p.rotatePassword()) {
+      out.add("send passwordUnencrypted from Secret " + spec.passwordSecretRef.name);
+    }
+    if (p.rotatePrivateKey()) {
+      out.add("send privateKey from Secret " + spec.privateKeySecretRef.name);
+    }
+    return out;
+  }
+
+  private static String notes(OmniConnection r, Plan plan, FileCredentials.Found creds) {
+    StringBuilder b = new StringBuilder();
+    if (!plan.blocked() && !plan.drift().isEmpty()) {
+      b.append("; drift Omni cannot undo in place: ");
+      b.append(String.join("; ", plan.drift().stream().map(Plan.Drift::toString).toList()));
+    }
+    if (!creds.missing().isEmpty() && !"InvalidSpec".equals(plan.reason())) {
+      b.append("; credentials not compared: Secret ")
+          .append(String.join(", ", creds.missing()))
+          .append(" is not in the files");
+    }
+    List<String> placeholders = Placeholders.in(r.getSpec());
+    if (!placeholders.isEmpty()) {
+      b.append("; fill in ").append(String.join(", ", placeholders));
+    }
+    if (!plan.writesAllowed()) {
+      b.append(
+          r.isPaused() ? " (paused: nothing is written)" : " (ObserveOnly: nothing is written)");
+    }
+    return b.toString();
+  }
+
+  private static String dialect(OmniConnection r) {
+    return r.getSpec() == null || r.getSpec().dialect == null ? "" : r.getSpec().dialect.wire();
+  }
+}

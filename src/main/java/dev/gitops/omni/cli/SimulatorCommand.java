@@ -1,0 +1,149 @@
+package dev.gitops.omni.cli;
+
+import dev.gitops.omni.simulator.Latency;
+import dev.gitops.omni.simulator.OmniSimulator;
+import dev.gitops.omni.simulator.SimulatorOptions;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code simulator}: the Omni simulator on its own, for trying plan, import or run against. */
+@Command(
+    name = "simulator",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve the Omni connections API simulator on 127.0.0.1 (both /api/v1 and /api/unstable)"
+            + " until Ctrl-C, with Omni's rate limit and optional faults.")
+public class SimulatorCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin LogOptions logs;
+
+  @Option(names = "--port", defaultValue = "8089", description = "Port (default 8089; 0: any).")
+  int port;
+
+  @Option(
+      names = "--tokens",
+      defaultValue = SimulatorOptions.DEFAULT_TOKEN,
+      description = "Accepted admin API keys, comma-separated (default sim-token).")
+  String tokens;
+
+  @Option(
+      names = "--read-only-tokens",
+      description = "API keys that may list and get but get 403 on writes, comma-separated.")
+  String readOnlyTokens;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "60",
+      description = "Requests per key per window before 429 (default 60; 0: unlimited).")
+  int rateLimit;
+
+  @Option(
+      names = "--rate-limit-window",
+      defaultValue = "1m",
+      description = "The sliding window of the rate limit (default 1m).")
+  String window;
+
+  @Option(names = "--latency", defaultValue = "0ms", description = "Added latency, e.g. 50ms.")
+  String latency;
+
+  @Option(
+      names = "--latency-jitter",
+      defaultValue = "0ms",
+      description = "Random extra latency up to this much.")
+  String jitter;
+
+  @Option(
+      names = "--error-5xx-rate",
+      defaultValue = "0",
+      description = "Share of requests answered 500/503, 0..1.")
+  double error5xxRate;
+
+  @Option(
+      names = "--drop-create-rate",
+      defaultValue = "0",
+      description = "Share of creates stored but never answered, 0..1.")
+  double dropCreateRate;
+
+  @Option(names = "--custom-roles", description = "Extra baseRole names accepted, comma-separated.")
+  String customRoles;
+
+  @Option(names = "--seed", description = "Seed of the fault dice, for repeatable runs.")
+  Long seed;
+
+  @Option(
+      names = "--new-connection-invisible-for",
+      defaultValue = "0ms",
+      description = "How long a new connection answers 404 (eventual consistency), e.g. 2s.")
+  String invisibleFor;
+
+  @Option(
+      names = "--legacy-wire-shapes",
+      description = "Answer like older instances (dialect sqlserver, attribute values as text).")
+  boolean legacyWireShapes;
+
+  @Override
+  public Integer call() throws Exception {
+    logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
+    SimulatorOptions options = options();
+    return Interruptible.run(
+        () -> {
+          try (OmniSimulator sim = OmniSimulator.start(options)) {
+            var out = spec.commandLine().getOut();
+            out.println("Omni simulator listening on " + sim.baseUrl());
+            out.println("API token: " + String.join(", ", SimulatorOptions.csv(tokens)));
+            out.println(
+                "API: "
+                    + sim.connectionsUrl("v1")
+                    + " and "
+                    + sim.connectionsUrl("unstable")
+                    + (rateLimit == 0
+                        ? ", no rate limit"
+                        : ", " + rateLimit + " requests per " + window));
+            out.println(
+                "Try: OMNI_TOKEN="
+                    + SimulatorOptions.csv(tokens).iterator().next()
+                    + " java -jar target/omni-operator.jar import --omni-url "
+                    + sim.baseUrl());
+            out.println("Ctrl-C to stop.");
+            out.flush();
+            new CountDownLatch(1).await();
+          } catch (InterruptedException stopped) {
+            spec.commandLine().getOut().println("simulator stopped");
+          }
+          return 0;
+        });
+  }
+
+  private SimulatorOptions options() {
+    try {
+      var b =
+          SimulatorOptions.builder()
+              .port(port)
+              .tokens(SimulatorOptions.csv(tokens))
+              .readOnlyTokens(SimulatorOptions.csv(readOnlyTokens))
+              .rateLimitPerMinute(rateLimit)
+              .rateLimitWindow(SimulatorOptions.parseDuration(window))
+              .latency(
+                  Latency.fixed(SimulatorOptions.parseDuration(latency))
+                      .withJitter(SimulatorOptions.parseDuration(jitter)))
+              .error5xxRate(error5xxRate)
+              .dropCreateRate(dropCreateRate)
+              .customRoles(SimulatorOptions.csv(customRoles))
+              .newConnectionInvisibleFor(SimulatorOptions.parseDuration(invisibleFor))
+              .legacyWireShapes(legacyWireShapes);
+      if (seed != null) {
+        b.randomSeed(seed);
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

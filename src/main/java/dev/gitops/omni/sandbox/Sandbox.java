@@ -1,0 +1,137 @@
+package dev.gitops.omni.sandbox;
+
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.operator.OmniOperator;
+import dev.gitops.omni.operator.OperatorConfig;
+import dev.gitops.omni.simulator.OmniSimulator;
+import dev.gitops.omni.simulator.SimulatorOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Everything the sandbox runs in one process: an embedded Kubernetes API, the Omni simulator (or a
+ * real Omni), and the real operator between them. Closing it stops all of them, in reverse order.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  /**
+   * @param omniUrl a real Omni instance, or null to start the simulator
+   * @param token the API key of that real Omni (ignored for the simulator)
+   * @param simulatorRateLimit the simulator's requests per minute per key (0: unlimited)
+   * @param rateLimit the operator's own request budget per minute
+   */
+  public record Settings(
+      String omniUrl,
+      SecretValue token,
+      String apiPrefix,
+      int simulatorRateLimit,
+      int rateLimit,
+      Duration pollInterval,
+      DeletionPolicy deletionPolicy) {}
+
+  private final Settings settings;
+  private final String omniUrl;
+  private final EmbeddedKubernetes kube;
+  private final OmniSimulator simulator;
+  private final OkHttpOmniClient omni;
+  private final OmniOperator operator;
+
+  private Sandbox(
+      Settings settings,
+      String omniUrl,
+      EmbeddedKubernetes kube,
+      OmniSimulator simulator,
+      OkHttpOmniClient omni,
+      OmniOperator op) {
+    this.settings = settings;
+    this.omniUrl = omniUrl;
+    this.kube = kube;
+    this.simulator = simulator;
+    this.omni = omni;
+    this.operator = op;
+  }
+
+  /** Starts the Kubernetes API and the simulator and wires the operator; see {@link #start()}. */
+  public static Sandbox create(Settings s) {
+    EmbeddedKubernetes kube = EmbeddedKubernetes.start();
+    OmniSimulator sim = null;
+    try {
+      String url = s.omniUrl();
+      SecretValue token = s.token();
+      if (url == null) {
+        sim =
+            OmniSimulator.start(
+                SimulatorOptions.builder().rateLimitPerMinute(s.simulatorRateLimit()).build());
+        url = sim.baseUrl();
+        token = SecretValue.of(SimulatorOptions.DEFAULT_TOKEN);
+      }
+      OperatorConfig config =
+          new OperatorConfig(
+              URI.create(url),
+              s.apiPrefix(),
+              token,
+              Set.of(),
+              s.pollInterval(),
+              Duration.ofSeconds(30),
+              s.deletionPolicy(),
+              s.rateLimit(),
+              4,
+              Duration.ofSeconds(10));
+      OkHttpOmniClient client =
+          new OkHttpOmniClient(
+              new OmniClientConfig(
+                  url, s.apiPrefix(), token, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
+      OmniOperator op =
+          OmniOperator.create(
+              config, new OmniOperator.Wiring(kube.client(), client, null, null, null));
+      return new Sandbox(s, url, kube, sim, client, op);
+    } catch (RuntimeException e) {
+      if (sim != null) {
+        sim.close();
+      }
+      kube.close();
+      throw e;
+    }
+  }
+
+  /** Starts the operator: returns once its informers are in sync. */
+  public void start() {
+    operator.start();
+  }
+
+  public KubernetesClient kubernetes() {
+    return kube.client();
+  }
+
+  public String kubernetesUrl() {
+    return kube.url();
+  }
+
+  public String omniUrl() {
+    return omniUrl;
+  }
+
+  public String apiPrefix() {
+    return settings.apiPrefix();
+  }
+
+  /** The simulator, or null when the sandbox talks to a real Omni. */
+  public OmniSimulator simulator() {
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    omni.close();
+    if (simulator != null) {
+      simulator.close();
+    }
+    kube.close();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.gitops.omni.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.client.SecretValue;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Help, errors and the standalone simulator. */
+class CommandLineTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "run, --poll-interval",
+    "sandbox, --watch",
+    "plan, --output",
+    "import, --dialect",
+    "simulator, --rate-limit"
+  })
+  void everyCommandHasHelp(String command, String option) {
+    Cli.Result r = Cli.run(command, "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: omni-operator " + command).contains(option);
+    if (!command.equals("run") && !command.equals("simulator")) {
+      assertThat(r.out()).contains("--omni-url", "--omni-token-file", "--api-prefix");
+    }
+  }
+
+  @Test
+  void theTopLevelHelpListsTheCommands() {
+    Cli.Result r = Cli.run("--help");
+    assertThat(r.out()).contains("run", "sandbox", "plan", "import", "simulator");
+  }
+
+  @Test
+  void anErrorIsOneLineAndVerboseAddsTheStackTrace() {
+    Cli.Result plain =
+        Cli.run("plan", "-f", "examples", "--api-prefix", "v2", "--omni-url", "http://127.0.0.1:9");
+    assertThat(plain.code()).isEqualTo(1);
+    assertThat(plain.err().strip()).isEqualTo("error: --api-prefix must be v1 or unstable, not v2");
+
+    Cli.Result verbose =
+        Cli.run(
+            "plan",
+            "--verbose",
+            "-f",
+            "examples",
+            "--api-prefix",
+            "v2",
+            "--omni-url",
+            "http://127.0.0.1:9");
+    assertThat(verbose.err())
+        .startsWith("error: --api-prefix must be v1 or unstable")
+        .contains("\tat ");
+  }
+
+  @Test
+  void anUnreachableOmniIsOneLine() {
+    Cli.Result r =
+        Cli.run(
+            "import",
+            "--omni-url",
+            "http://127.0.0.1:9",
+            "--omni-token-file",
+            Cli.EXAMPLES.resolve("mysql.yaml").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("example-mysql-password-not-real");
+  }
+
+  @Test
+  void theSimulatorServesUntilStopped() throws Exception {
+    try (Cli.Background sim = new Cli.Background("simulator", "--port", "0", "--tokens", "t1,t2")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> sim.out().contains("Ctrl-C to stop"));
+      Matcher url =
+          Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(sim.out());
+      assertThat(url.find()).isTrue();
+      assertThat(sim.out()).contains("API token: t1, t2");
+      try (var client =
+          new OkHttpOmniClient(OmniClientConfig.of(url.group(1), SecretValue.of("t2")))) {
+        assertThat(client.list(ListFilter.ALL)).isEmpty();
+      }
+      assertThat(sim.stop()).isZero();
+      assertThat(sim.out()).contains("simulator stopped");
+    }
+  }
+}
