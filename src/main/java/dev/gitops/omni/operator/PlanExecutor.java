@@ -74,9 +74,8 @@ final class PlanExecutor {
     try {
       id = omni.createPrepaid(new CreateRequest(plan.createBody(), creds.values()));
     } catch (OmniApiException e) {
-      if (!e.retryable() || e instanceof BudgetExhaustedException) {
-        // Omni refused it, or it was never sent: nothing was stored, so nothing to adopt later
-        // (and no fresh list is needed before the next attempt)
+      if (!e.retryable()) {
+        // Omni refused it: nothing was stored, so there is nothing to adopt later
         writer.setAnnotation(r, OmniConnection.CREATE_PENDING_ANNOTATION, null);
       }
       throw e;
