@@ -12,6 +12,17 @@ final class Deletion {
 
   static Plan plan(PlanInput in, boolean writes) {
     String id = in.last().connectionId();
+    if (id == null && in.createPending() && in.spec() != null && in.spec().dialect != null) {
+      // a create whose answer was lost may have made the connection: find it by its exact name
+      id =
+          in.observed().stream()
+              .filter(c -> !c.archived() && !in.claims().containsKey(c.id()))
+              .filter(c -> in.omniName().equals(c.name()))
+              .filter(c -> in.spec().dialect.wire().equals(c.dialect()))
+              .map(dev.gitops.omni.client.OmniConnectionInfo::id)
+              .findFirst()
+              .orElse(null);
+    }
     if (id == null) {
       return leave(in, null, writes, "no Omni connection was managed by this resource");
     }
@@ -39,6 +50,7 @@ final class Deletion {
         "archive connection " + id + " (deletionPolicy Delete)",
         writes,
         in.last().appliedSettings(),
+        null,
         null);
   }
 
@@ -54,6 +66,7 @@ final class Deletion {
         why,
         writes,
         in.last().appliedSettings(),
+        null,
         null);
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param message plain words: what and why
  * @param appliedSettings what status.appliedSettings should hold once the plan succeeded
  * @param retire a previously replaced connection to archive now (deletionPolicy Delete)
+ * @param replaces for an adopt: the connection this one replaces (its create answer was lost)
  */
 public record Plan(
     Action action,
@@ -31,7 +32,8 @@ public record Plan(
     String message,
     boolean writesAllowed,
     Map<String, String> appliedSettings,
-    String retire) {
+    String retire,
+    String replaces) {
 
   /** The outcome kinds. */
   public enum Action {

@@ -66,6 +66,7 @@ public final class Planner {
         "create connection '" + in.omniName() + "' (" + in.spec().dialect.wire() + "): " + why,
         writes,
         applied,
+        null,
         null);
   }
 
@@ -75,6 +76,26 @@ public final class Planner {
     List<String> edited = adopting ? List.of() : Changes.immutableEdits(in);
     String retire = retire(in);
     if (!edited.isEmpty()) {
+      if (spec.replacementPolicy == ReplacementPolicy.Recreate && in.createPending()) {
+        Optional<OmniConnectionInfo> lost = lostReplacement(in, info.id());
+        if (lost.isPresent()) {
+          return new Plan(
+              Action.ADOPT,
+              lost.get().id(),
+              Map.of(),
+              Patch.NONE,
+              edited,
+              List.of(),
+              "Replacing",
+              "switch to replacement connection "
+                  + lost.get().id()
+                  + ", created by an earlier attempt whose answer was lost",
+              writes,
+              applied(in, spec.baseRole),
+              null,
+              info.id());
+        }
+      }
       if (spec.replacementPolicy == ReplacementPolicy.Recreate) {
         return new Plan(
             Action.REPLACE,
@@ -91,6 +112,7 @@ public final class Planner {
                 + " in place, so a new connection is created and the old one retired",
             writes,
             applied(in, spec.baseRole),
+            null,
             null);
       }
       return blocked(
@@ -106,6 +128,19 @@ public final class Planner {
               + " connection and switch to it");
     }
     List<Drift> drift = Changes.drift(spec, in.omniName(), info);
+    if (adopting && !drift.isEmpty()) {
+      return blocked(
+          in,
+          writes,
+          "DriftDetected",
+          drift.stream().map(Drift::field).toList(),
+          "connection "
+              + info.id()
+              + " does not match the spec in ways Omni cannot change in place, so it is not"
+              + " taken over: "
+              + drift.stream().map(Drift::toString).collect(Collectors.joining("; "))
+              + ". Make the spec match it, or point spec.connectionId elsewhere");
+    }
     Patch patch = Changes.patch(in, info, adopting);
     String roleApplied = patch.baseRole() != null ? patch.baseRole() : spec.baseRole;
     Action action = adopting ? Action.ADOPT : patch.isEmpty() ? Action.NOTHING : Action.PATCH;
@@ -126,7 +161,8 @@ public final class Planner {
         describe(action, info, patch, drift, in),
         writes,
         applied(in, roleApplied),
-        retire);
+        retire,
+        null);
   }
 
   private static String describe(
@@ -182,7 +218,18 @@ public final class Planner {
         message,
         writes,
         in.last().appliedSettings(),
+        null,
         null);
+  }
+
+  /** A live, unclaimed connection that looks like the replacement a lost POST created. */
+  private static Optional<OmniConnectionInfo> lostReplacement(PlanInput in, String oldId) {
+    String dialect = in.spec().dialect.wire();
+    return in.observed().stream()
+        .filter(c -> !c.archived() && !c.id().equals(oldId))
+        .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
+        .filter(c -> !in.claims().containsKey(c.id()))
+        .findFirst();
   }
 
   static Optional<OmniConnectionInfo> find(PlanInput in, String id) {

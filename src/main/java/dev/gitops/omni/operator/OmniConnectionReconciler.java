@@ -123,6 +123,30 @@ public class OmniConnectionReconciler
       return new Step(r, status, currentOutcome(r), null);
     }
     status.failedInputs = null;
+    Optional<String> rival = inputs.rivalForName(r, ctx);
+    if (rival.isPresent()) {
+      String message =
+          "OmniConnection "
+              + rival.get()
+              + " also wants the Omni connection '"
+              + r.omniName()
+              + "' ("
+              + r.getSpec().dialect.wire()
+              + "): give one of them another spec.name";
+      events.warning(r, "Conflict", message);
+      // look again now and then: the other resource may be renamed or deleted (no Omni call)
+      return new Step(r, status, Outcome.stalled("Conflict", message), inputs.pollInterval(r));
+    }
+    Duration settle = inputs.createSettleRemaining(r);
+    if (!settle.isZero()) {
+      return new Step(
+          r,
+          status,
+          Outcome.retrying(
+              "CreatePending",
+              "a create's answer was lost; waiting for Omni's list to show whether it was stored"),
+          settle);
+    }
     Plan plan = inputs.plan(r, ctx, creds, false);
     if (plan.writesAllowed() && needsFreshList(plan)) {
       cache.refreshIfStartedBefore(inputs.freshListNeededSince(r));
@@ -162,11 +186,14 @@ public class OmniConnectionReconciler
       Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
       return new Step(r, status, Outcome.retrying("RateLimited", e.detail()), wait);
     }
-    if (e.retryable() || e.kind() == OmniApiException.Kind.NOT_FOUND) {
+    boolean vanished =
+        e.kind() == OmniApiException.Kind.NOT_FOUND || e.kind() == OmniApiException.Kind.GONE;
+    if (e.retryable() || vanished) {
       Duration wait = backoff.next(key, e.retryAfter().orElse(null));
-      String message = e.getMessage() + "; retrying in about " + wait.toSeconds() + "s";
+      String message = e.getMessage() + "; retrying with backoff";
       events.warning(r, e.conditionReason(), e.getMessage());
-      if (e.kind() == OmniApiException.Kind.NOT_FOUND) {
+      if (vanished) {
+        // just created and not visible yet, or archived meanwhile: plan again on a fresh list
         inputs.forceFreshList(r);
       }
       return new Step(r, status, Outcome.retrying(e.conditionReason(), message), wait);

@@ -74,7 +74,8 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
     try {
       cache.refreshIfStartedBefore(clock.instant());
     } catch (OmniApiException e) {
-      next = e.retryAfter().orElse(Duration.ofSeconds(10));
+      // a rejected key will not fix itself: try again at the poll interval, not every few seconds
+      next = e.retryable() ? e.retryAfter().orElse(Duration.ofSeconds(10)) : interval;
       log.warn("polling Omni's connection list failed, retrying in {}: {}", next, e.getMessage());
     } catch (RuntimeException e) {
       next = Duration.ofSeconds(10);

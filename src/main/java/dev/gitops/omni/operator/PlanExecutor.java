@@ -74,10 +74,11 @@ final class PlanExecutor {
     try {
       id = omni.createPrepaid(new CreateRequest(plan.createBody(), creds.values()));
     } catch (OmniApiException e) {
-      if (!e.retryable()) {
-        // Omni refused it: nothing was stored, so there is nothing to adopt later
-        writer.setAnnotation(r, OmniConnection.CREATE_PENDING_ANNOTATION, null);
-      }
+      boolean refused = e.status() >= 400 && e.status() < 500;
+      // refused: nothing was stored, nothing to adopt later. Otherwise Omni may still store it:
+      // restamp the mark so the next attempt waits for a list that started after this answer.
+      writer.setAnnotation(
+          r, OmniConnection.CREATE_PENDING_ANNOTATION, refused ? null : clock.instant().toString());
       throw e;
     }
     cache.noteCreated(infoOf(id, plan));
@@ -85,14 +86,30 @@ final class PlanExecutor {
     status.appliedSettings = new TreeMap<>(plan.appliedSettings());
     status.credentialsVersion = new TreeMap<>(creds.versions());
     status.lastSyncTime = clock.instant().toString();
-    String what = "'" + r.omniName() + "' (" + plan.createBody().get("dialect") + ")";
-    Outcome outcome;
+    status.replacedConnectionId = replacing != null ? replacing : status.replacedConnectionId;
+    boolean followUp = r.getSpec().environmentUserAttribute != null;
+    Outcome outcome =
+        followUp
+            ? Outcome.inProgress(
+                "Updating", "created connection " + id + "; setting its environment attribute next")
+            : Outcome.ready("Available", "created connection " + id);
+    // store the id first, then drop the mark: a crash between the two leaves both, which is safe
+    r = writer.writeStatus(r, StatusFields.withConditions(r, status, outcome, clock));
+    r = writer.setAnnotation(r, OmniConnection.CREATE_PENDING_ANNOTATION, null);
+    OmniConnectionStatus after = StatusFields.copyOf(r.getStatus());
     if (replacing == null) {
-      events.normal(r, "Created", "created connection " + id + " " + what);
-      outcome = Outcome.ready("Available", "created connection " + id);
+      events.normal(
+          r,
+          "Created",
+          "created connection "
+              + id
+              + " '"
+              + r.omniName()
+              + "' ("
+              + plan.createBody().get("dialect")
+              + ")");
     } else {
-      status.replacedConnectionId = replacing;
-      String old = retireReplaced(r, replacing, status, deletionPolicy);
+      String old = retireReplaced(r, replacing, after, deletionPolicy);
       events.normal(
           r,
           "Replaced",
@@ -104,22 +121,16 @@ final class PlanExecutor {
               + String.join(", ", plan.fields())
               + " changed; "
               + old);
-      outcome =
-          Outcome.ready(
-              "Available", "replaced connection " + replacing + " with " + id + "; " + old);
+      if (!followUp) {
+        outcome =
+            Outcome.ready(
+                "Available", "replaced connection " + replacing + " with " + id + "; " + old);
+      }
     }
-    boolean followUp = r.getSpec().environmentUserAttribute != null;
-    if (followUp) {
-      outcome =
-          Outcome.inProgress(
-              "Updating", "created connection " + id + "; setting its environment attribute next");
-    }
-    // store the id first, then drop the mark: a crash between the two leaves both, which is safe
-    r = writer.writeStatus(r, StatusFields.withConditions(r, status, outcome, clock));
-    r = writer.setAnnotation(r, OmniConnection.CREATE_PENDING_ANNOTATION, null);
-    return new Step(r, r.getStatus(), outcome, followUp ? Duration.ZERO : null);
+    return new Step(r, after, outcome, followUp ? Duration.ZERO : null);
   }
 
+  /** Archives the replaced connection when the policy says so; a failure is retried later. */
   private String retireReplaced(
       OmniConnection r, String old, OmniConnectionStatus status, DeletionPolicy policy) {
     if (policy != DeletionPolicy.Delete) {
@@ -128,8 +139,17 @@ final class PlanExecutor {
     if (!omni.supportsDelete()) {
       return "the old connection " + old + " is left in Omni: the unstable API cannot archive it";
     }
-    retire(r, old, status);
-    return "the old connection " + old + " was archived";
+    try {
+      retire(r, old, status);
+      return "the old connection " + old + " was archived";
+    } catch (OmniApiException e) {
+      // the new id is already stored; the next reconcile retires the old one (Plan.retire)
+      return "archiving the old connection "
+          + old
+          + " failed ("
+          + e.conditionReason()
+          + "); it is retried";
+    }
   }
 
   private void retire(OmniConnection r, String id, OmniConnectionStatus status) {
@@ -195,11 +215,15 @@ final class PlanExecutor {
     status.connectionId = id;
     status.appliedSettings = new TreeMap<>(plan.appliedSettings());
     status.credentialsVersion = new TreeMap<>(creds.versions());
+    if (plan.replaces() != null) {
+      status.replacedConnectionId = plan.replaces();
+      events.normal(r, "Replaced", plan.message());
+    }
     List<String> settings =
         p.fieldNames().stream()
             .filter(f -> !f.equals("passwordUnencrypted") && !f.equals("privateKey"))
             .toList();
-    if (plan.action() == Plan.Action.ADOPT) {
+    if (plan.action() == Plan.Action.ADOPT && plan.replaces() == null) {
       events.normal(r, "Adopted", plan.message());
     } else if (!settings.isEmpty()) {
       events.normal(

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,41 @@ final class PlanInputs {
     Instant since = clock.instant().minus(config.createListMaxAge());
     Instant pending = createPending(r);
     return pending == null ? since : max(since, pending);
+  }
+
+  /** How long a lost create still gets before it may be tried again (zero: go ahead). */
+  static final Duration CREATE_SETTLE = Duration.ofSeconds(5);
+
+  Duration createSettleRemaining(OmniConnection r) {
+    Instant mark = createPending(r);
+    boolean unresolved = r.getStatus() == null || r.getStatus().connectionId == null;
+    if (mark == null || !unresolved) {
+      return Duration.ZERO;
+    }
+    Duration left = Duration.between(clock.instant(), mark.plus(CREATE_SETTLE));
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * Another resource that wants the same Omni name and dialect and manages no connection yet, and
+   * sorts before this one: two such resources would otherwise create two connections.
+   */
+  Optional<String> rivalForName(OmniConnection r, Context<OmniConnection> ctx) {
+    if (r.getStatus() != null && r.getStatus().connectionId != null
+        || r.getSpec().connectionId != null) {
+      return Optional.empty();
+    }
+    String self = key(r);
+    return ctx.getPrimaryCache().byIndex(Indexes.BY_OMNI_NAME, r.omniName()).stream()
+        .filter(o -> !key(o).equals(self))
+        .filter(o -> o.getSpec() != null && o.getSpec().dialect == r.getSpec().dialect)
+        .filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+        .filter(
+            o ->
+                (o.getStatus() != null && o.getStatus().connectionId != null)
+                    || key(o).compareTo(self) < 0)
+        .map(PlanInputs::key)
+        .findFirst();
   }
 
   void forceFreshList(OmniConnection r) {

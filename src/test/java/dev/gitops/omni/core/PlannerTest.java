@@ -113,9 +113,19 @@ class PlannerTest {
                 .id("c1")
                 .withFields("baseRole", "passwordUnencrypted")),
         row(
-            "spec.connectionId → adopt that id, whatever its name",
+            "spec.connectionId → adopt that id when it matches the spec",
+            () -> {
+              var i = in().spec(s -> s.connectionId = "c9").observed(live("c9", "legacy name"));
+              i.name = "legacy name";
+              return i;
+            },
+            Expect.of(Action.ADOPT, "Adopting").id("c9")),
+        row(
+            "spec.connectionId of a connection Omni cannot make match → DriftDetected, no write",
             () -> in().spec(s -> s.connectionId = "c9").observed(live("c9", "legacy name")),
-            Expect.of(Action.ADOPT, "Adopting").id("c9").says("name is 'legacy name'")),
+            Expect.of(Action.BLOCKED, "DriftDetected")
+                .withFields("name")
+                .says("name is 'legacy name'")),
         row(
             "credentials unknown (no Secret given) → adopt without sending them",
             () -> {
@@ -332,6 +342,27 @@ class PlannerTest {
             },
             Expect.of(Action.REPLACE, "Replacing").id("c1").withFields("host", "port")),
         row(
+            "Recreate after a lost replacement POST → switch to it, no second create",
+            () -> {
+              var i = in().observed(live("c1", "sales")).managed("c1");
+              i.spec.host = "db2.internal";
+              i.spec.replacementPolicy = ReplacementPolicy.Recreate;
+              i.createPending = true;
+              i.observed(live("c2", "sales"));
+              return i;
+            },
+            Expect.of(Action.ADOPT, "Replacing").id("c2").says("answer was lost")),
+        row(
+            "Recreate with a create-pending mark but nothing new listed → replace",
+            () -> {
+              var i = in().observed(live("c1", "sales")).managed("c1");
+              i.spec.host = "db2.internal";
+              i.spec.replacementPolicy = ReplacementPolicy.Recreate;
+              i.createPending = true;
+              return i;
+            },
+            Expect.of(Action.REPLACE, "Replacing").id("c1")),
+        row(
             "a replaced connection with deletionPolicy Delete is retired",
             () -> {
               var i = in().observed(live("c1", "sales"), live("c0", "sales-old")).managed("c1");
@@ -440,6 +471,16 @@ class PlannerTest {
               return i;
             },
             Expect.of(Action.NOTHING, "Orphaned").says("already archived")),
+        row(
+            "deleted while a lost create is pending, Delete → archive the exact-name match",
+            () -> {
+              var i = in().observed(live("c7", "sales"));
+              i.deleting = true;
+              i.createPending = true;
+              i.deletionPolicy = DeletionPolicy.Delete;
+              return i;
+            },
+            Expect.of(Action.DELETE, "Deleting").id("c7")),
         row(
             "deleted before anything was created → nothing",
             () -> {

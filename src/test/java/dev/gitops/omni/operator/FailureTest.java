@@ -134,6 +134,27 @@ class FailureTest {
   }
 
   @Test
+  void twoNewResourcesWantingOneNameMakeOneConnectionAndOneConflict() {
+    start();
+    OmniConnection a = postgres("a");
+    a.getSpec().name = "shared";
+    OmniConnection b = postgres("b");
+    b.getSpec().name = "shared";
+    h.apply(b);
+    h.apply(a);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                (h.is("a", "Ready", "True") && h.is("b", "Stalled", "True"))
+                    || (h.is("b", "Ready", "True") && h.is("a", "Stalled", "True")));
+    String loser = h.is("a", "Ready", "True") ? "b" : "a";
+    assertThat(h.condition(loser, "Stalled").orElseThrow().getReason()).isEqualTo("Conflict");
+    assertThat(h.sim.connections()).hasSize(1);
+    assertThat(h.calls("create")).hasSize(1);
+  }
+
+  @Test
   void anImmutableEditNeedsReplacementAndRecreateSwitchesAndArchivesTheOld() {
     start();
     OmniConnection r = postgres("sales");
