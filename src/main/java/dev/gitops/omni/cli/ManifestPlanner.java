@@ -66,7 +66,9 @@ final class ManifestPlanner {
       return PlanRows.credentialsProblem(m, r, creds);
     }
     Plan plan = Planner.plan(input(r, creds.versions(), LastApplied.NONE));
-    if (plan.action() == Plan.Action.ADOPT && !plan.drift().isEmpty()) {
+    // no cluster status here: a connection that differs only where Omni cannot change it in
+    // place is planned as if this resource already managed it, so the edit shows as replace
+    if (plan.blocked() && "DriftDetected".equals(plan.reason()) && !plan.drift().isEmpty()) {
       plan = Planner.plan(input(r, creds.versions(), asManaged(r, plan)));
     }
     remember(r, plan);

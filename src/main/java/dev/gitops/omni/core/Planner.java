@@ -129,17 +129,24 @@ public final class Planner {
     }
     List<Drift> drift = Changes.drift(spec, in.omniName(), info);
     if (adopting && !drift.isEmpty()) {
-      return blocked(
-          in,
-          writes,
-          "DriftDetected",
+      return new Plan(
+          Action.BLOCKED,
+          info.id(),
+          Map.of(),
+          Patch.NONE,
           drift.stream().map(Drift::field).toList(),
+          drift,
+          "DriftDetected",
           "connection "
               + info.id()
               + " does not match the spec in ways Omni cannot change in place, so it is not"
               + " taken over: "
               + drift.stream().map(Drift::toString).collect(Collectors.joining("; "))
-              + ". Make the spec match it, or point spec.connectionId elsewhere");
+              + ". Make the spec match it, or point spec.connectionId elsewhere",
+          writes,
+          in.last().appliedSettings(),
+          null,
+          null);
     }
     Patch patch = Changes.patch(in, info, adopting);
     String roleApplied = patch.baseRole() != null ? patch.baseRole() : spec.baseRole;
