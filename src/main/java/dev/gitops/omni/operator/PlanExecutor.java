@@ -92,7 +92,11 @@ final class PlanExecutor {
         followUp
             ? Outcome.inProgress(
                 "Updating", "created connection " + id + "; setting its environment attribute next")
-            : Outcome.ready("Available", "created connection " + id);
+            : Outcome.ready(
+                "Available",
+                replacing == null
+                    ? "created connection " + id
+                    : "replaced connection " + replacing + " with " + id);
     // store the id first, then drop the mark: a crash between the two leaves both, which is safe
     r = writer.writeStatus(r, StatusFields.withConditions(r, status, outcome, clock));
     r = writer.setAnnotation(r, OmniConnection.CREATE_PENDING_ANNOTATION, null);

@@ -198,7 +198,11 @@ class FailureTest {
                     && h.is("sales", "Ready", "True"));
     assertThat(h.sim.connection(oldId).orElseThrow().archived()).isFalse();
     assertThat(h.get("sales").getStatus().replacedConnectionId).isEqualTo(oldId);
-    assertThat(h.condition("sales", "Ready").orElseThrow().getMessage()).contains("left in Omni");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                h.condition("sales", "Ready").orElseThrow().getMessage().contains("left in Omni"));
   }
 
   @Test
