@@ -199,7 +199,14 @@ public class OmniConnectionReconciler
     metrics.resourceState(PlanInputs.key(r), stateName(step.outcome()));
     UpdateControl<OmniConnection> control = UpdateControl.noUpdate();
     Duration requeue = step.requeue();
-    if (requeue == null && step.outcome().state() == Outcome.State.READY) {
+    if (requeue == null
+        && step.outcome().state() == Outcome.State.READY
+        && inputs.pollInterval(r).compareTo(config.pollInterval()) < 0) {
+      // Only a resource that asks for a shorter poll than the shared poller's comes back on a
+      // timer. The others need no timer: the poller triggers exactly the resources whose
+      // connection changed, and Secret and spec changes arrive as events. A timer per Ready
+      // resource made every resource reconcile once per interval, O(N) reconciles (each
+      // reading the whole list) per interval for nothing.
       requeue = inputs.pollInterval(r);
     }
     if (requeue != null) {
