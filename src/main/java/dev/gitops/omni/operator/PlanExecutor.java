@@ -165,7 +165,7 @@ final class PlanExecutor {
         throw e;
       }
     }
-    cache.view().stream()
+    cache.viewFor(List.of(id), null).stream()
         .filter(c -> c.id().equals(id))
         .findFirst()
         .ifPresent(
@@ -268,7 +268,10 @@ final class PlanExecutor {
 
   private OmniConnectionInfo patched(String id, Plan.Patch p) {
     OmniConnectionInfo base =
-        cache.view().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        cache.viewFor(List.of(id), null).stream()
+            .filter(c -> c.id().equals(id))
+            .findFirst()
+            .orElseThrow();
     String attr = base.environmentAttributeName();
     List<String> values = base.environmentDefaultValues();
     if (p.setEnvironment()) {

@@ -43,8 +43,12 @@ final class PlanInputs {
       CredentialResolver.Resolved creds,
       boolean deleting) {
     ensureList(r);
-    List<OmniConnectionInfo> observed = cache.view();
     var s = r.getStatus();
+    Set<String> ids = new LinkedHashSet<>(Indexes.connectionIds(r));
+    if (s != null && s.replacedConnectionId != null) {
+      ids.add(s.replacedConnectionId);
+    }
+    List<OmniConnectionInfo> observed = cache.viewFor(ids, r.omniName());
     LastApplied last =
         s == null
             ? LastApplied.NONE
