@@ -3,6 +3,7 @@ package dev.gitops.omni.operator;
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.core.Plan;
 import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Duration;
@@ -34,9 +35,36 @@ final class Deleter {
     this.backoff = backoff;
   }
 
+  /**
+   * A resource deleted while its create was pending (the POST went out, its answer never came back,
+   * so no id is in status) has a connection in Omni that nothing else will ever archive. Under
+   * deletionPolicy Delete, look for it in a list newer than the mark, exactly as a reconcile would
+   * adopt it, and archive it. Returns whether it did.
+   */
+  private boolean archivedPendingCreate(OmniConnection r, Context<OmniConnection> ctx) {
+    boolean noId = r.getStatus() == null || r.getStatus().connectionId == null;
+    if (!noId
+        || PlanInputs.createPending(r) == null
+        || inputs.deletionPolicy(r) != DeletionPolicy.Delete) {
+      return false;
+    }
+    Plan found = inputs.plan(r, ctx, null, false);
+    if (found.action() != Plan.Action.ADOPT
+        || found.connectionId() == null
+        || !found.writesAllowed()) {
+      return false;
+    }
+    executor.archive(r, found.connectionId());
+    return true;
+  }
+
   DeleteControl cleanup(OmniConnection r, Context<OmniConnection> ctx) {
     String key = PlanInputs.key(r);
     try {
+      if (archivedPendingCreate(r, ctx)) {
+        backoff.reset(key);
+        return DeleteControl.defaultDelete();
+      }
       Plan plan = inputs.plan(r, ctx, null, true);
       if (plan.action() == Plan.Action.DELETE) {
         executor.archive(r, plan.connectionId());
