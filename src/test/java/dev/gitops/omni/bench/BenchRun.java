@@ -148,15 +148,10 @@ final class BenchRun {
                 s.label(), ready, s.n(), convergence, s.floor(), calls, c429));
 
         // --- steady state: a settling interval, then whole intervals counted
-        Rig.sleep(s.pollInterval().plusMillis(500));
-        rig.sim.clearJournal();
-        Instant from = Instant.now();
-        Rig.sleep(s.pollInterval().multipliedBy(3));
-        List<JournalEntry> steady = rig.sim.journal();
-        double intervals =
-            Duration.between(from, Instant.now()).toMillis() / (double) s.pollInterval().toMillis();
-        long lists = steady.stream().filter(j -> "list".equals(j.route())).count();
-        long other = steady.size() - lists;
+        Steady steady = Steady.measure(rig, s.pollInterval());
+        long lists = steady.lists();
+        long other = steady.other();
+        double intervals = steady.intervals();
         log.accept(
             String.format(
                 "[%s] steady state: %d lists and %d other calls in %.2f intervals",

@@ -59,8 +59,9 @@ final class Soak {
       Map<String, Long> callsByRoute,
       Map<String, Long> faults,
       Rig.Attribution perResource,
-      double steadyListsPerInterval,
-      double steadyOtherCallsPerInterval,
+      long steadyLists,
+      long steadyOther,
+      double steadyIntervals,
       long labelTouches,
       long specEdits,
       long rotations,
@@ -93,11 +94,11 @@ final class Soak {
         v.add(
             leakedOfDeleted + " live connections left by deleted deletionPolicy-Delete resources");
       }
-      if (Math.abs(steadyListsPerInterval - 1.0) > 0.4 || steadyOtherCallsPerInterval > 0) {
+      if (!Steady.onePerInterval(steadyLists, steadyOther, steadyIntervals)) {
         v.add(
             String.format(
-                "steady state: %.2f lists and %.2f other calls per interval",
-                steadyListsPerInterval, steadyOtherCallsPerInterval));
+                "steady state: %d lists and %d other calls in %.2f poll intervals",
+                steadyLists, steadyOther, steadyIntervals));
       }
       if (leaks > 0) {
         v.add(leaks + " secret values found in captured output");
@@ -203,8 +204,8 @@ final class Soak {
             loop(
                 "429-bursts",
                 chaos,
-                Duration.ofMillis(1500),
-                () -> rig.sim.injectRateLimitBurst(8)));
+                Duration.ofMillis(2000),
+                () -> rig.sim.injectRateLimitBurst(3)));
         // deletions mid-create: resources that have no connection id yet, spread over the window
         threads.add(
             loop(
@@ -215,17 +216,22 @@ final class Soak {
                   if (deleted.size() >= s.deletions()) {
                     return;
                   }
-                  var candidate =
+                  // a resource whose POST may be on the wire first, else one not created yet
+                  var open =
                       rig.cached().stream()
+                          .filter(r -> !deleted.contains(r.getMetadata().getName()))
+                          .filter(r -> r.getStatus() == null || r.getStatus().connectionId == null)
+                          .toList();
+                  var candidate =
+                      open.stream()
                           .filter(
                               r ->
-                                  r.getStatus() == null
-                                      || r.getStatus().connectionId == null
-                                      || r.getMetadata()
+                                  r.getMetadata().getAnnotations() != null
+                                      && r.getMetadata()
                                           .getAnnotations()
                                           .containsKey(OmniConnection.CREATE_PENDING_ANNOTATION))
-                          .filter(r -> !deleted.contains(r.getMetadata().getName()))
-                          .findAny();
+                          .findAny()
+                          .or(() -> open.stream().findAny());
                   candidate.ifPresent(
                       r -> {
                         deleted.add(r.getMetadata().getName());
@@ -317,14 +323,7 @@ final class Soak {
         faults.put("dropped creates", rig.sim.count("create", 0));
 
         // --- steady state after the storm
-        Rig.sleep(s.pollInterval().plusMillis(500));
-        rig.sim.clearJournal();
-        Instant from = Instant.now();
-        Rig.sleep(s.pollInterval().multipliedBy(3));
-        List<JournalEntry> steady = rig.sim.journal();
-        double intervals =
-            Duration.between(from, Instant.now()).toMillis() / (double) s.pollInterval().toMillis();
-        long lists = steady.stream().filter(j -> "list".equals(j.route())).count();
+        Steady steady = Steady.measure(rig, s.pollInterval());
         int leaks = Rig.leaks(op.capturedOutput() + rig.kubernetesText(), rig.secretsToHide());
         return new Result(
             s,
@@ -336,8 +335,9 @@ final class Soak {
             calls,
             faults,
             per,
-            lists / intervals,
-            (steady.size() - lists) / intervals,
+            steady.lists(),
+            steady.other(),
+            steady.intervals(),
             touches.get(),
             edits.get(),
             rotations.get(),

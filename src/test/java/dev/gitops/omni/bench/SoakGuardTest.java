@@ -22,11 +22,11 @@ class SoakGuardTest {
             "guard",
             200,
             100_000,
-            1_200,
+            600,
             false,
             Duration.ofSeconds(2),
             10,
-            Duration.ofSeconds(12),
+            Duration.ofSeconds(20),
             5,
             10,
             null,
@@ -43,5 +43,6 @@ class SoakGuardTest {
     assertThat(result.violations()).isEmpty();
     assertThat(result.check().resources()).isEqualTo(200 - result.deletedRequested());
     assertThat(result.deletedRequested()).as("resources deleted mid-create").isPositive();
+    assertThat(result.perResource().max()).as("Omni calls spent on one resource").isLessThan(12);
   }
 }
