@@ -74,7 +74,7 @@ public final class Benchmark {
       int n = Integer.parseInt(p[1]);
       int rate = Integer.parseInt(p[2]);
       int threads = p.length > 3 ? Integer.parseInt(p[3]) : 10;
-      Duration poll = rate <= 120 ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
+      Duration poll = rate <= 120 ? Duration.ofSeconds(15) : Duration.ofSeconds(10);
       var scenario =
           new BenchRun.Scenario(
               p[0] + " " + n + "@" + rate,
