@@ -39,6 +39,9 @@ public final class OmniOperator implements AutoCloseable {
     }
   }
 
+  /** How long a stop waits for reconciles in flight to finish their Omni call and status. */
+  static final java.time.Duration STOP_DRAIN = java.time.Duration.ofSeconds(25);
+
   public static OmniOperator create(OperatorConfig config, Wiring w) {
     OperatorMetrics metrics = w.metrics();
     RequestBudget budget = new RequestBudget(config.requestsPerMinute());
@@ -68,6 +71,10 @@ public final class OmniOperator implements AutoCloseable {
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
+                  // Stopping waits for reconciles in flight: one cut off after its POST went out
+                  // while a successor starts can create the connection a second time (the soak's
+                  // restarts found it). Below Kubernetes' default 30 s grace period.
+                  .withReconciliationTerminationTimeout(STOP_DRAIN)
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
               if (w.leaderElection() != null) {
                 o.withLeaderElectionConfiguration(w.leaderElection());

@@ -44,9 +44,12 @@ final class PlanInputs {
       CredentialResolver.Resolved creds,
       boolean deleting) {
     ensureList(r);
-    List<OmniConnectionInfo> observed =
-        cache.lookup(new java.util.HashSet<>(Indexes.connectionIds(r)), r.omniName());
     var s = r.getStatus();
+    Set<String> ids = new java.util.HashSet<>(Indexes.connectionIds(r));
+    if (s != null && s.replacedConnectionId != null) {
+      ids.add(s.replacedConnectionId); // so the planner can see whether to retire it
+    }
+    List<OmniConnectionInfo> observed = cache.lookup(ids, r.omniName());
     LastApplied last =
         s == null
             ? LastApplied.NONE

@@ -1,0 +1,263 @@
+package dev.gitops.omni.bench;
+
+import dev.gitops.omni.bench.OperatorUnderTest.Settings;
+import dev.gitops.omni.bench.OperatorUnderTest.Strategy;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.simulator.JournalEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One benchmark run without faults: N resources, convergence against the floor N / R, calls by
+ * route, steady state per poll interval, edit and rotation latency with the budget free, and (in a
+ * child JVM) memory and start-up.
+ */
+final class BenchRun {
+
+  /** What to run. {@code simRate} is Omni's limit; {@code operatorRate} the operator's budget. */
+  record Scenario(
+      String label,
+      int n,
+      int simRate,
+      int operatorRate,
+      Strategy strategy,
+      boolean childJvm,
+      Duration pollInterval,
+      int threads,
+      int samples,
+      String maxHeap,
+      Path jar,
+      Path workDir,
+      long seed) {
+
+    /** The floor: N creates at R per minute. */
+    Duration floor() {
+      return Duration.ofMillis(Math.round(n * 60_000.0 / operatorRate));
+    }
+  }
+
+  /** What was measured. Durations are null when not measured; memory is -1 when not measured. */
+  record Result(
+      Scenario scenario,
+      Duration convergence,
+      int ready,
+      Map<String, Long> callsByRoute,
+      long status429,
+      double steadyListsPerInterval,
+      double steadyOtherCallsPerInterval,
+      double steadyIntervals,
+      List<Duration> editLatencies,
+      int editsMissed,
+      List<Duration> rotationLatencies,
+      int rotationsMissed,
+      long heapAfterGc,
+      long rss,
+      Duration firstReconcile,
+      Rig.Check check,
+      int leaks,
+      String notes) {
+
+    double ratio() {
+      return convergence == null
+          ? Double.NaN
+          : convergence.toMillis() / (double) scenario.floor().toMillis();
+    }
+
+    long totalCalls() {
+      return callsByRoute.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  static final String[] ROUTES = {"list", "get", "create", "patch", "delete"};
+
+  static Result run(Scenario s, Consumer<String> log) {
+    try (Rig rig = new Rig(Rig.simulator(s.simRate(), s.n(), s.seed()).build())) {
+      long t = System.nanoTime();
+      rig.populate(s.n(), 8, i -> DeletionPolicy.Orphan);
+      rig.watch();
+      Rig.waitFor(() -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
+      log.accept(
+          String.format(
+              "[%s] %d resources and Secrets written in %.1fs",
+              s.label(), s.n(), (System.nanoTime() - t) / 1e9));
+      rig.sim.resetCounters();
+      rig.sim.clearJournal();
+
+      Settings settings =
+          new Settings(
+              rig.sim.baseUrl(),
+              rig.token,
+              rig.kube.url(),
+              s.pollInterval(),
+              s.operatorRate(),
+              s.threads(),
+              s.maxHeap());
+      OperatorUnderTest op =
+          switch (s.strategy()) {
+            case NAIVE -> new NaiveOperator(settings, rig.k8s);
+            case SHARED_LIST ->
+                s.childJvm()
+                    ? new ChildJvmOperator(settings, s.jar(), s.workDir().resolve(s.label()))
+                    : new InProcessOperator(settings, rig.k8s);
+          };
+      try {
+        Instant t0 = Instant.now();
+        op.start();
+        if (op instanceof ChildJvmOperator c) {
+          t0 = c.startedAt();
+        }
+        // --- convergence
+        Duration bound = s.floor().multipliedBy(3).plusMinutes(2);
+        long deadline = System.nanoTime() + bound.toNanos();
+        long lastLog = System.nanoTime();
+        while (rig.readyCount() < s.n() && System.nanoTime() < deadline) {
+          Rig.sleep(Duration.ofMillis(50));
+          if (System.nanoTime() - lastLog > 15e9) {
+            lastLog = System.nanoTime();
+            log.accept(
+                String.format(
+                    "[%s] %d/%d Ready after %ds",
+                    s.label(), rig.readyCount(), s.n(), ChildJvmOperator.since(t0).toSeconds()));
+          }
+        }
+        int ready = rig.readyCount();
+        Instant last = rig.lastReady();
+        Duration convergence = ready == s.n() && last != null ? Duration.between(t0, last) : null;
+        List<JournalEntry> journal = rig.sim.journal();
+        Duration first =
+            journal.isEmpty() ? null : Duration.between(t0, journal.get(0).timestamp());
+        log.accept(
+            String.format(
+                "[%s] operator started %s, first Omni call %s",
+                s.label(), t0, journal.isEmpty() ? "-" : journal.get(0).timestamp()));
+        Map<String, Long> calls = new LinkedHashMap<>();
+        long c429 = 0;
+        for (String route : ROUTES) {
+          calls.put(route, rig.sim.count(route));
+          c429 += rig.sim.count(route, 429);
+        }
+        log.accept(
+            String.format(
+                "[%s] converged: %d/%d Ready in %s (floor %s), calls %s, 429s %d",
+                s.label(), ready, s.n(), convergence, s.floor(), calls, c429));
+
+        // --- steady state: a settling interval, then whole intervals counted
+        Steady steady = Steady.measure(rig, s.pollInterval());
+        long lists = steady.lists();
+        long other = steady.other();
+        double intervals = steady.intervals();
+        log.accept(
+            String.format(
+                "[%s] steady state: %d lists and %d other calls in %.2f intervals",
+                s.label(), lists, other, intervals));
+
+        // --- edits and rotations, one at a time so the budget is free
+        List<String> sample = new ArrayList<>();
+        if (ready < s.n()) {
+          throw new IllegalStateException(
+              s.label() + ": only " + ready + " of " + s.n() + " resources became Ready");
+        }
+        for (int i = 0; i < s.samples(); i++) {
+          sample.add(Rig.name((int) ((long) i * s.n() / s.samples())));
+        }
+        Duration gap = Duration.ofMillis(Math.max(150, 2 * 60_000 / s.operatorRate()));
+        List<Duration> edits = new ArrayList<>();
+        int editsMissed = 0;
+        for (String name : sample) {
+          String id = rig.cached(name).getStatus().connectionId;
+          Rig.sleep(gap);
+          Instant at = Instant.now();
+          rig.setRole(name, "QUERIER");
+          JournalEntry patch =
+              rig.awaitCall(
+                  j ->
+                      "patch".equals(j.route())
+                          && id.equals(j.connectionId())
+                          && j.status() == 200
+                          && j.bodyKeys().contains("baseRole"),
+                  at,
+                  Duration.ofSeconds(30));
+          if (patch == null) {
+            editsMissed++;
+          } else {
+            edits.add(Duration.between(at, patch.timestamp()));
+          }
+        }
+        List<Duration> rotations = new ArrayList<>();
+        int rotationsMissed = 0;
+        for (String name : sample) {
+          String id = rig.cached(name).getStatus().connectionId;
+          Rig.sleep(gap);
+          Instant at = Instant.now();
+          rig.writeSecret(name);
+          JournalEntry patch =
+              rig.awaitCall(
+                  j ->
+                      "patch".equals(j.route())
+                          && id.equals(j.connectionId())
+                          && j.status() == 200
+                          && j.bodyKeys().contains("passwordUnencrypted"),
+                  at,
+                  Duration.ofSeconds(30));
+          if (patch == null) {
+            rotationsMissed++;
+          } else {
+            rotations.add(Duration.between(at, patch.timestamp()));
+          }
+        }
+        Rig.waitFor(
+            () -> rig.cached().stream().allMatch(Rig::ready),
+            Duration.ofSeconds(60),
+            Duration.ofMillis(100));
+        Rig.Check check = rig.check(rig.cached());
+
+        // --- memory of the operator alone
+        long heap = -1;
+        long rss = -1;
+        if (op instanceof ChildJvmOperator c) {
+          var m = c.memory();
+          heap = m.heapAfterGcBytes();
+          rss = m.rssBytes();
+        }
+        int leaks = Rig.leaks(op.capturedOutput() + rig.kubernetesText(), rig.secretsToHide());
+        return new Result(
+            s,
+            convergence,
+            ready,
+            calls,
+            c429,
+            lists / intervals,
+            other / intervals,
+            intervals,
+            edits,
+            editsMissed,
+            rotations,
+            rotationsMissed,
+            heap,
+            rss,
+            first,
+            check,
+            leaks,
+            op.describe());
+      } finally {
+        op.close();
+      }
+    }
+  }
+
+  static Duration percentile(List<Duration> values, double p) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Duration> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}

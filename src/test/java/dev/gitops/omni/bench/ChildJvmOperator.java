@@ -1,0 +1,230 @@
+package dev.gitops.omni.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real operator, exactly as shipped: {@code java -jar target/omni-operator.jar run ...} in its
+ * own JVM, so its heap, RSS and start-up are measured alone. Fabric8 reads the API server URL from
+ * the {@code kubernetes.master} system property; kubeconfig and service-account discovery are
+ * turned off, and the embedded API is plain HTTP without authentication.
+ */
+final class ChildJvmOperator implements OperatorUnderTest {
+  private final Settings settings;
+  private final Path jar;
+  private final Path workDir;
+  private final Path tokenFile;
+  private final List<Path> logs = new ArrayList<>();
+  private Process process;
+  private Instant startedAt;
+  private int httpPort;
+
+  ChildJvmOperator(Settings settings, Path jar, Path workDir) {
+    this.settings = settings;
+    this.jar = jar;
+    this.workDir = workDir;
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: build it first with mvn -B -q -DskipTests package");
+    }
+    try {
+      Files.createDirectories(workDir);
+      tokenFile = workDir.resolve("omni-token");
+      Files.writeString(tokenFile, settings.token(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("already running");
+    }
+    httpPort = freePort();
+    Path log = workDir.resolve("operator-" + (logs.size() + 1) + ".log");
+    logs.add(log);
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + settings.maxHeap(),
+            "-Dkubernetes.master=" + settings.kubernetesUrl(),
+            "-Dkubernetes.auth.tryKubeConfig=false",
+            "-Dkubernetes.auth.tryServiceAccount=false",
+            "-Dkubernetes.namespace=" + Rig.NS,
+            "-jar",
+            jar.toString(),
+            "run",
+            "--omni-url",
+            settings.omniUrl(),
+            "--omni-token-file",
+            tokenFile.toString(),
+            "--watch-namespaces",
+            Rig.NS,
+            "--poll-interval",
+            settings.pollInterval().toMillis() + "ms",
+            "--rate-limit",
+            Integer.toString(settings.requestsPerMinute()),
+            "--reconcile-threads",
+            Integer.toString(settings.reconcileThreads()),
+            "--http-port",
+            Integer.toString(httpPort));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    pb.environment().remove("OMNI_TOKEN");
+    pb.environment().remove("KUBECONFIG");
+    try {
+      startedAt = Instant.now();
+      process = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the operator JVM", e);
+    }
+  }
+
+  /** The command line, with the token file's path (never the token). */
+  static String commandShape() {
+    return "java -Xmx<heap> -Dkubernetes.master=<embedded API> -jar target/omni-operator.jar run"
+        + " --omni-url <simulator> --omni-token-file <file> --watch-namespaces bench"
+        + " --poll-interval <p> --rate-limit <R> --reconcile-threads <t> --http-port <port>";
+  }
+
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  int httpPort() {
+    return httpPort;
+  }
+
+  @Override
+  public synchronized void stop(boolean crash) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    if (crash) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public OptionalLong pid() {
+    return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+  }
+
+  /** Memory of the running operator: heap in use after a full GC, and the resident set. */
+  record Memory(long heapAfterGcBytes, long heapCommittedBytes, long rssBytes) {}
+
+  Memory memory() {
+    long pid = process.pid();
+    jcmd(pid, "GC.run");
+    String info = jcmd(pid, "GC.heap_info");
+    // G1: " garbage-first heap   total 262144K, used 73021K [..."
+    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+    long used = -1;
+    long committed = -1;
+    if (m.find()) {
+      committed = Long.parseLong(m.group(1)) * 1024;
+      used = Long.parseLong(m.group(2)) * 1024;
+    }
+    long rss = -1;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      // not Linux: no RSS
+    }
+    return new Memory(used, committed, rss);
+  }
+
+  private static String jcmd(long pid, String command) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      Process p =
+          new ProcessBuilder(
+                  Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command)
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(60, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  /** The operator's Prometheus text from /metrics, or empty when unreachable. */
+  String metrics() {
+    try {
+      var url = java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics").toURL();
+      var c = (java.net.HttpURLConnection) url.openConnection();
+      c.setConnectTimeout(2000);
+      c.setReadTimeout(5000);
+      try (var in = c.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public String capturedOutput() {
+    StringBuilder b = new StringBuilder();
+    for (Path p : logs) {
+      try {
+        b.append(Files.readString(p, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // not written yet
+      }
+    }
+    return b.toString();
+  }
+
+  @Override
+  public String describe() {
+    return "real operator, child JVM (-Xmx" + settings.maxHeap() + ")";
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Duration since(Instant t) {
+    return Duration.between(t, Instant.now());
+  }
+}

@@ -1,0 +1,270 @@
+package dev.gitops.omni.bench;
+
+import dev.gitops.omni.client.CreateRequest;
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.client.PatchRequest;
+import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import dev.gitops.omni.model.StatusCondition;
+import dev.gitops.omni.operator.RequestBudget;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline: the call pattern of a per-resource poller (a Crossplane / Terraform-provider style
+ * controller), reproduced in the harness rather than added to the operator, so the product keeps
+ * one code path. Each resource is its own loop: every reconcile — on an edit, a Secret change, or
+ * its own poll timer — observes its connection with one {@code GET /connections/{id}}, then creates
+ * (when it has no id yet) or PATCHes what differs, and writes status. It shares the operator's
+ * {@link RequestBudget}, thread count, client and poll interval, so the only difference measured is
+ * the observation strategy. It has none of the operator's crash safety: it is for the no-fault
+ * benchmark only.
+ */
+final class NaiveOperator implements OperatorUnderTest {
+  private final Settings settings;
+  private final KubernetesClient k8s;
+  private final OkHttpOmniClient omni;
+  private final RequestBudget budget;
+  private final Map<String, ScheduledFuture<?>> next = new ConcurrentHashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService pool;
+  private SharedIndexInformer<OmniConnection> resources;
+  private SharedIndexInformer<Secret> secrets;
+
+  NaiveOperator(Settings settings, KubernetesClient k8s) {
+    this.settings = settings;
+    this.k8s = k8s;
+    this.budget = new RequestBudget(settings.requestsPerMinute());
+    this.omni =
+        new OkHttpOmniClient(
+            new OmniClientConfig(
+                settings.omniUrl(),
+                "v1",
+                SecretValue.of(settings.token()),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                null));
+  }
+
+  @Override
+  public synchronized void start() {
+    pool = Executors.newScheduledThreadPool(settings.reconcileThreads());
+    secrets = k8s.secrets().inNamespace(Rig.NS).inform();
+    resources = k8s.resources(OmniConnection.class).inNamespace(Rig.NS).inform();
+    secrets.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Secret s) {}
+
+          @Override
+          public void onUpdate(Secret before, Secret s) {
+            String n = s.getMetadata().getName();
+            if (n.endsWith("-pw")) {
+              schedule(n.substring(0, n.length() - 3), Duration.ZERO);
+            }
+          }
+
+          @Override
+          public void onDelete(Secret s, boolean unknown) {}
+        });
+    resources.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(OmniConnection r) {
+            schedule(r.getMetadata().getName(), Duration.ZERO);
+          }
+
+          @Override
+          public void onUpdate(OmniConnection before, OmniConnection r) {
+            if (!Objects.equals(
+                before.getMetadata().getGeneration(), r.getMetadata().getGeneration())) {
+              schedule(r.getMetadata().getName(), Duration.ZERO);
+            }
+          }
+
+          @Override
+          public void onDelete(OmniConnection r, boolean unknown) {
+            ScheduledFuture<?> f = next.remove(r.getMetadata().getName());
+            if (f != null) {
+              f.cancel(false);
+            }
+          }
+        });
+  }
+
+  private void schedule(String name, Duration delay) {
+    ScheduledExecutorService p = pool;
+    if (p == null || p.isShutdown()) {
+      return;
+    }
+    ScheduledFuture<?> f = p.schedule(() -> run(name), delay.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> before = next.put(name, f);
+    if (before != null && before != f) {
+      before.cancel(false);
+    }
+  }
+
+  private void run(String name) {
+    if (!running.add(name)) {
+      dirty.add(name);
+      return;
+    }
+    Duration again;
+    try {
+      again = reconcile(name);
+    } catch (RuntimeException e) {
+      again = Duration.ofSeconds(2);
+    } finally {
+      running.remove(name);
+    }
+    if (dirty.remove(name)) {
+      again = Duration.ZERO;
+    }
+    if (again != null) {
+      schedule(name, again);
+    }
+  }
+
+  /** One reconcile; returns when to come back, or null for never. */
+  private Duration reconcile(String name) {
+    OmniConnection r = resources.getStore().getByKey(Rig.NS + "/" + name);
+    if (r == null || r.getMetadata().getDeletionTimestamp() != null) {
+      return null;
+    }
+    Secret secret = secrets.getStore().getByKey(Rig.NS + "/" + r.getSpec().passwordSecretRef.name);
+    if (secret == null) {
+      return Duration.ofSeconds(5);
+    }
+    String version = secret.getMetadata().getResourceVersion();
+    SecretValue password =
+        SecretValue.of(
+            new String(
+                Base64.getDecoder().decode(secret.getData().get(r.getSpec().passwordSecretRef.key)),
+                StandardCharsets.UTF_8));
+    OmniConnectionStatus status = r.getStatus();
+    String id = status == null ? null : status.connectionId;
+    try {
+      if (id == null) {
+        Duration wait = budget.tryAcquire();
+        if (!wait.isZero()) {
+          return wait;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dialect", r.getSpec().dialect.wire());
+        body.put("name", r.omniName());
+        body.put("host", r.getSpec().host);
+        body.put("port", r.getSpec().port);
+        body.put("database", r.getSpec().database);
+        body.put("username", r.getSpec().username);
+        body.put("baseRole", r.getSpec().baseRole);
+        String created =
+            omni.create(new CreateRequest(body, Map.of("passwordUnencrypted", password)));
+        writeStatus(r, created, version);
+        return settings.pollInterval();
+      }
+      Duration wait = budget.tryAcquire();
+      if (!wait.isZero()) {
+        return wait;
+      }
+      OmniConnectionInfo seen = omni.get(id);
+      boolean role = !Objects.equals(seen.baseRole(), r.getSpec().baseRole);
+      boolean rotate = !version.equals(status.credentialsVersion.get("passwordUnencrypted"));
+      if (role || rotate) {
+        wait = budget.tryAcquire();
+        if (!wait.isZero()) {
+          return wait;
+        }
+        omni.patch(
+            id,
+            new PatchRequest(
+                role ? r.getSpec().baseRole : null, false, null, rotate ? password : null, null));
+      }
+      if (role
+          || rotate
+          || !Objects.equals(status.observedGeneration, r.getMetadata().getGeneration())) {
+        writeStatus(r, id, version);
+      }
+      return settings.pollInterval();
+    } catch (OmniApiException e) {
+      return e.retryAfter().orElse(Duration.ofSeconds(2));
+    }
+  }
+
+  private void writeStatus(OmniConnection r, String id, String secretVersion) {
+    long generation = r.getMetadata().getGeneration() == null ? 0 : r.getMetadata().getGeneration();
+    k8s.resources(OmniConnection.class)
+        .inNamespace(Rig.NS)
+        .withName(r.getMetadata().getName())
+        .editStatus(
+            current -> {
+              OmniConnectionStatus s = new OmniConnectionStatus();
+              s.connectionId = id;
+              s.omniName = r.omniName();
+              s.observedGeneration = generation;
+              s.credentialsVersion.put("passwordUnencrypted", secretVersion);
+              s.lastSyncTime = Instant.now().toString();
+              List<StatusCondition> conditions = new ArrayList<>();
+              StatusCondition ready = new StatusCondition();
+              ready.setType("Ready");
+              ready.setStatus("True");
+              ready.setReason("Available");
+              ready.setObservedGeneration(generation);
+              ready.setLastTransitionTime(s.lastSyncTime);
+              conditions.add(ready);
+              s.conditions = conditions;
+              current.setStatus(s);
+              return current;
+            });
+  }
+
+  @Override
+  public synchronized void stop(boolean crash) {
+    if (pool != null) {
+      pool.shutdownNow();
+      pool = null;
+    }
+    if (resources != null) {
+      resources.close();
+      secrets.close();
+      resources = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(false);
+    omni.close();
+  }
+
+  @Override
+  public String capturedOutput() {
+    return "";
+  }
+
+  @Override
+  public String describe() {
+    return "naive per-resource poller (harness)";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.gitops.omni.bench;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * One operator the benchmark drives: the real one in a child JVM, the real one in this JVM, or the
+ * naive per-resource poller. Each can be stopped (gracefully or as a crash) and a new one started.
+ */
+interface OperatorUnderTest extends AutoCloseable {
+
+  /** How the operator under test observes Omni. */
+  enum Strategy {
+    /** The operator as built: one shared list per poll interval. */
+    SHARED_LIST,
+    /**
+     * One GET per resource per reconcile, as per-resource pollers do (see {@link NaiveOperator}).
+     */
+    NAIVE
+  }
+
+  /** Starts a new operator instance. */
+  void start();
+
+  /** Stops the running instance: {@code crash} kills it without any shutdown work. */
+  void stop(boolean crash);
+
+  /** The operating-system process id when the operator runs in its own JVM. */
+  default OptionalLong pid() {
+    return OptionalLong.empty();
+  }
+
+  /** Everything the operator printed or logged so far (for the secret scan). */
+  String capturedOutput();
+
+  /** What it is, for the report. */
+  String describe();
+
+  /** Settings shared by every kind. */
+  record Settings(
+      String omniUrl,
+      String token,
+      String kubernetesUrl,
+      Duration pollInterval,
+      int requestsPerMinute,
+      int reconcileThreads,
+      String maxHeap) {}
+
+  @Override
+  default void close() {
+    stop(false);
+  }
+}
