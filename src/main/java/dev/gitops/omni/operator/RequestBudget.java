@@ -6,11 +6,11 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
 /**
- * The Omni request budget of one API key: a Bucket4j token bucket shared by every reconcile. Its
- * burst is small and its refill slightly below the limit, so that no 60-second window can hold more
- * than the limit (burst + refill × 60 s ≤ limit), which keeps the operator under Omni's limit
- * whatever way Omni counts. A request that finds the bucket empty is not parked: the caller learns
- * how long to wait and reschedules.
+ * The Omni request budget of one API key: a Bucket4j token bucket shared by every reconcile. It
+ * holds one request and refills the limit less one per minute, so no 60-second window can hold more
+ * than the limit (burst + refill × 60 s ≤ limit) whatever way Omni counts, at 1 − 1/limit of its
+ * pace. A request that finds the bucket empty is not parked: the caller learns how long to wait and
+ * reschedules.
  */
 public final class RequestBudget {
   private final Bucket bucket;
@@ -20,7 +20,7 @@ public final class RequestBudget {
 
   public RequestBudget(int requestsPerMinute) {
     this.perMinute = requestsPerMinute;
-    long burst = Math.max(1, requestsPerMinute / 30);
+    long burst = 1;
     long refill = Math.max(1, requestsPerMinute - burst);
     this.refillNanos = Duration.ofMinutes(1).toNanos() / refill;
     this.bucket =
