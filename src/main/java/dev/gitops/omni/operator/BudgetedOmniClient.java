@@ -47,8 +47,29 @@ public final class BudgetedOmniClient implements OmniClient {
     return op.get();
   }
 
+  private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} with its Omni calls charged to {@code owner} (a resource's key), so a request
+   * the budget reserves for it is kept until it comes back.
+   */
+  public static <T> T onBehalfOf(String owner, Supplier<T> work) {
+    String before = OWNER.get();
+    OWNER.set(owner);
+    try {
+      return work.get();
+    } finally {
+      OWNER.set(before);
+    }
+  }
+
+  /** Forgets what the budget reserved for {@code owner}. */
+  public void release(String owner) {
+    budget.release(owner);
+  }
+
   private void take(String route) {
-    Duration wait = budget.tryAcquire();
+    Duration wait = budget.tryAcquire(OWNER.get());
     if (!wait.isZero()) {
       listener.heldBack(route, wait);
       throw new BudgetExhaustedException(wait, budget.perMinute());

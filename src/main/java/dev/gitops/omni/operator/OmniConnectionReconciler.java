@@ -45,11 +45,6 @@ public class OmniConnectionReconciler
   private final Deleter deleter;
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
 
-  /** A resource the request budget held back, with the slot it was given and why. */
-  private record Held(java.time.Instant until, String detail) {}
-
-  private final java.util.Map<String, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
-
   public OmniConnectionReconciler(
       OperatorConfig config,
       ConnectionCache cache,
@@ -95,22 +90,13 @@ public class OmniConnectionReconciler
 
   @Override
   public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
+    // Omni calls are charged to this resource, so a request the budget reserves for it waits
+    // for it to come back
+    return BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(r, ctx));
+  }
+
+  private UpdateControl<OmniConnection> reconcileAs(OmniConnection r, Context<OmniConnection> ctx) {
     String key = PlanInputs.key(r);
-    Held slot = held.get(key);
-    java.time.Instant now = clock.instant();
-    if (slot != null && now.isBefore(slot.until())) {
-      // The budget already gave this resource a slot. Any event before it (its own status write,
-      // a poll) would only be held back again and handed a later slot, leaving this one unused:
-      // at 60/min that halved the create rate. Keep the slot.
-      Step wait =
-          new Step(
-              r,
-              StatusFields.copyOf(r.getStatus()),
-              Outcome.retrying("RateLimited", slot.detail()),
-              Duration.between(now, slot.until()));
-      return finish(r, ctx, wait);
-    }
-    held.remove(key);
     Step step;
     try {
       step = decide(r, ctx);
@@ -202,9 +188,8 @@ public class OmniConnectionReconciler
     String key = PlanInputs.key(r);
     OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
     if (e instanceof BudgetExhaustedException) {
-      // the budget gave this resource its own slot: come back exactly then
+      // the budget reserved a request for this resource: come back when it is due
       Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
-      held.put(key, new Held(clock.instant().plus(wait), e.detail()));
       return new Step(r, status, Outcome.retrying("RateLimited", e.detail()), wait);
     }
     boolean vanished =
@@ -277,8 +262,11 @@ public class OmniConnectionReconciler
   @Override
   public DeleteControl cleanup(OmniConnection r, Context<OmniConnection> ctx) {
     metrics.resourceState(PlanInputs.key(r), null);
-    held.remove(PlanInputs.key(r));
-    DeleteControl control = deleter.cleanup(r, ctx);
+    String key = PlanInputs.key(r);
+    DeleteControl control = BudgetedOmniClient.onBehalfOf(key, () -> deleter.cleanup(r, ctx));
+    if (control.isRemoveFinalizer()) {
+      executor.releaseBudget(key);
+    }
     events.forget(r);
     return control;
   }

@@ -171,6 +171,11 @@ final class PlanExecutor {
     events.normal(r, "Deleted", "archived replaced connection " + id);
   }
 
+  /** Forgets a request the budget reserved for a resource that is gone. */
+  void releaseBudget(String key) {
+    omni.release(key);
+  }
+
   /** Archives a connection on deletion; on the unstable API, which cannot, says so. */
   void archive(OmniConnection r, String id) {
     if (!omni.supportsDelete()) {

@@ -2,51 +2,85 @@ package dev.gitops.omni.operator;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The Omni request budget of one API key: a Bucket4j token bucket shared by every reconcile. It
  * holds one request and refills the limit less one per minute, so no 60-second window can hold more
  * than the limit (burst + refill × 60 s ≤ limit) whatever way Omni counts, at 1 − 1/limit of its
- * pace. A request that finds the bucket empty is not parked: the caller learns how long to wait and
- * reschedules.
+ * pace.
+ *
+ * <p>A caller that finds the bucket empty is not parked: its request is reserved (the bucket goes
+ * into debt) and it learns when to come back. The reservation is kept for that caller ("owner",
+ * e.g. a resource's key), so coming back a little early or late never loses its place, and
+ * held-back callers are served in the order they asked.
  */
 public final class RequestBudget {
+  /** How early a returning owner may use its reservation (timers fire a little early). */
+  static final Duration EARLY = Duration.ofMillis(50);
+
+  /** A reservation nobody came back for within this long is forgotten (its request is lost). */
+  static final Duration FORGET = Duration.ofMinutes(2);
+
   private final Bucket bucket;
   private final int perMinute;
-  private final long refillNanos;
-  private long nextSlot = Long.MIN_VALUE / 2;
+  private final Map<String, Long> reservations = new HashMap<>();
 
   public RequestBudget(int requestsPerMinute) {
     this.perMinute = requestsPerMinute;
-    long burst = 1;
-    long refill = Math.max(1, requestsPerMinute - burst);
-    this.refillNanos = Duration.ofMinutes(1).toNanos() / refill;
+    long refill = Math.max(1, requestsPerMinute - 1);
     this.bucket =
         Bucket.builder()
             .addLimit(
                 Bandwidth.builder()
-                    .capacity(burst)
+                    .capacity(1)
                     .refillGreedy(refill, Duration.ofMinutes(1))
-                    .initialTokens(burst)
+                    .initialTokens(1)
                     .build())
             .build();
   }
 
+  /** Takes one request for an anonymous caller (no reservation kept). */
+  public Duration tryAcquire() {
+    return tryAcquire(null);
+  }
+
   /**
-   * Takes one request from the budget, or says when to come back. Callers held back are given
-   * successive slots one refill apart, so they return one at a time instead of all at once.
+   * Takes one request for {@code owner}: zero when it may go now, otherwise how long until its
+   * reserved request is due.
    */
-  public synchronized Duration tryAcquire() {
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) {
+  public synchronized Duration tryAcquire(String owner) {
+    long now = System.nanoTime();
+    Long due = owner == null ? null : reservations.get(owner);
+    if (due != null) {
+      if (due - now <= EARLY.toNanos()) {
+        reservations.remove(owner);
+        return Duration.ZERO;
+      }
+      return Duration.ofNanos(due - now);
+    }
+    if (owner == null) {
+      var probe = bucket.tryConsumeAndReturnRemaining(1);
+      return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+    if (bucket.tryConsume(1)) {
       return Duration.ZERO;
     }
-    long now = System.nanoTime();
-    long slot = Math.max(now + probe.getNanosToWaitForRefill(), nextSlot + refillNanos);
-    nextSlot = slot;
-    return Duration.ofNanos(slot - now);
+    long wait = bucket.consumeIgnoringRateLimits(1);
+    forgetStale(now);
+    reservations.put(owner, now + wait);
+    return Duration.ofNanos(Math.max(1, wait));
+  }
+
+  /** Drops an owner's reservation (the resource is gone). */
+  public synchronized void release(String owner) {
+    reservations.remove(owner);
+  }
+
+  private void forgetStale(long now) {
+    reservations.values().removeIf(due -> now - due > FORGET.toNanos());
   }
 
   public int perMinute() {
