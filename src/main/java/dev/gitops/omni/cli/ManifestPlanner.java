@@ -128,19 +128,8 @@ final class ManifestPlanner {
   private void remember(OmniConnection r, Plan plan) {
     String id = plan.connectionId();
     if (plan.action() == Plan.Action.CREATE) {
-      var b = plan.createBody();
       id = "new:" + key(r);
-      observed.add(
-          new OmniConnectionInfo(
-              id,
-              (String) b.get("name"),
-              (String) b.get("dialect"),
-              (String) b.get("database"),
-              (String) b.get("defaultSchema"),
-              (String) b.get("baseRole"),
-              null,
-              List.of(),
-              null));
+      observed.add(plan.createdAs(id));
     }
     if (id != null && !plan.blocked()) {
       established.put(id, new Claim(key(r), true));

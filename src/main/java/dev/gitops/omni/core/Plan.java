@@ -93,6 +93,20 @@ public record Plan(
     }
   }
 
+  /** How Omni's list will show the connection this plan's create makes, once it has {@code id}. */
+  public dev.gitops.omni.client.OmniConnectionInfo createdAs(String id) {
+    return new dev.gitops.omni.client.OmniConnectionInfo(
+        id,
+        (String) createBody.get("name"),
+        (String) createBody.get("dialect"),
+        (String) createBody.get("database"),
+        (String) createBody.get("defaultSchema"),
+        (String) createBody.get("baseRole"),
+        null,
+        List.of(),
+        null);
+  }
+
   /** True when carrying the plan out would write to Omni. */
   public boolean changesOmni() {
     return switch (action) {

@@ -188,8 +188,8 @@ public class OmniConnectionReconciler
     String key = PlanInputs.key(r);
     OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
     if (e instanceof BudgetExhaustedException) {
-      // the budget reserved a request for this resource: come back when it is due
-      Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1));
+      // the budget reserved a request for this resource: come back just after it is due
+      Duration wait = e.retryAfter().orElse(Duration.ofSeconds(1)).plusMillis(20);
       return new Step(r, status, Outcome.retrying("RateLimited", e.detail()), wait);
     }
     boolean vanished =

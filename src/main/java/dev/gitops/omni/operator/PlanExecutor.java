@@ -81,7 +81,7 @@ final class PlanExecutor {
           r, OmniConnection.CREATE_PENDING_ANNOTATION, refused ? null : clock.instant().toString());
       throw e;
     }
-    cache.noteCreated(infoOf(id, plan));
+    cache.noteCreated(plan.createdAs(id));
     status.connectionId = id;
     status.appliedSettings = new TreeMap<>(plan.appliedSettings());
     status.credentialsVersion = new TreeMap<>(creds.versions());
@@ -282,20 +282,6 @@ final class PlanExecutor {
             : new PatchRequest.EnvironmentAttribute(env.attributeName, env.defaultValues),
         p.rotatePassword() ? secrets.get("passwordUnencrypted") : null,
         p.rotatePrivateKey() ? secrets.get("privateKey") : null);
-  }
-
-  private static OmniConnectionInfo infoOf(String id, Plan plan) {
-    Map<String, Object> b = plan.createBody();
-    return new OmniConnectionInfo(
-        id,
-        (String) b.get("name"),
-        (String) b.get("dialect"),
-        (String) b.get("database"),
-        (String) b.get("defaultSchema"),
-        (String) b.get("baseRole"),
-        null,
-        List.of(),
-        null);
   }
 
   private OmniConnectionInfo patched(String id, Plan.Patch p) {

@@ -8,19 +8,17 @@ import java.util.Map;
 
 /**
  * The Omni request budget of one API key: a Bucket4j token bucket shared by every reconcile. It
- * holds one request and refills the limit less one per minute, so no 60-second window can hold more
- * than the limit (burst + refill × 60 s ≤ limit) whatever way Omni counts, at 1 − 1/limit of its
- * pace.
+ * holds one request and refills R − 1 − max(1, R/60) per minute, so no 60-second window can hold
+ * more than the limit R (burst + refill × 60 s < R) whatever way Omni counts, with about a second
+ * of slack for network jitter (58 of 60 per minute at Omni's default).
  *
  * <p>A caller that finds the bucket empty is not parked: its request is reserved (the bucket goes
  * into debt) and it learns when to come back. The reservation is kept for that caller ("owner",
- * e.g. a resource's key), so coming back a little early or late never loses its place, and
- * held-back callers are served in the order they asked.
+ * e.g. a resource's key), so coming back early or late never loses its place, and held-back callers
+ * are served in the order they asked. A reservation is never used before it is due, which keeps the
+ * bound exact.
  */
 public final class RequestBudget {
-  /** How early a returning owner may use its reservation (timers fire a little early). */
-  static final Duration EARLY = Duration.ofMillis(50);
-
   /** A reservation nobody came back for within this long is forgotten (its request is lost). */
   static final Duration FORGET = Duration.ofMinutes(2);
 
@@ -30,7 +28,10 @@ public final class RequestBudget {
 
   public RequestBudget(int requestsPerMinute) {
     this.perMinute = requestsPerMinute;
-    long refill = Math.max(1, requestsPerMinute - 1);
+    // one request of burst, and a second of slack per 60 requests/minute so that a second of
+    // network jitter between us and Omni's counter cannot push a window over the limit
+    long slack = Math.max(1, requestsPerMinute / 60);
+    long refill = Math.max(1, requestsPerMinute - 1 - slack);
     this.bucket =
         Bucket.builder()
             .addLimit(
@@ -55,7 +56,7 @@ public final class RequestBudget {
     long now = System.nanoTime();
     Long due = owner == null ? null : reservations.get(owner);
     if (due != null) {
-      if (due - now <= EARLY.toNanos()) {
+      if (due <= now) {
         reservations.remove(owner);
         return Duration.ZERO;
       }
