@@ -41,6 +41,11 @@ public class OmniConnectionReconciler
   private final OperatorMetrics metrics;
   private final Clock clock;
   private final Backoff backoff = new Backoff();
+
+  /** Inputs Omni last rejected for good, by resource: see {@code status.failedInputs}. */
+  private final java.util.Map<String, String> rejected =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final PlanInputs inputs;
   private final Deleter deleter;
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
@@ -125,7 +130,9 @@ public class OmniConnectionReconciler
           r, status, Outcome.stalled(creds.failureReason(), creds.failureMessage()), null);
     }
     String fingerprint = PlanInputs.fingerprint(r, creds);
-    if (fingerprint.equals(status.failedInputs)) {
+    // the status says so, or (if this copy of the resource predates that status write) memory
+    if (fingerprint.equals(status.failedInputs)
+        || fingerprint.equals(rejected.get(PlanInputs.key(r)))) {
       return new Step(r, status, currentOutcome(r), null);
     }
     status.failedInputs = null;
@@ -208,6 +215,7 @@ public class OmniConnectionReconciler
     events.warning(r, e.conditionReason(), message);
     var creds = new CredentialResolver(this::secret).resolve(r);
     status.failedInputs = PlanInputs.fingerprint(r, creds);
+    rejected.put(key, status.failedInputs);
     return new Step(r, status, Outcome.stalled(e.conditionReason(), message), null);
   }
 
@@ -263,6 +271,7 @@ public class OmniConnectionReconciler
   public DeleteControl cleanup(OmniConnection r, Context<OmniConnection> ctx) {
     metrics.resourceState(PlanInputs.key(r), null);
     String key = PlanInputs.key(r);
+    rejected.remove(key);
     DeleteControl control = BudgetedOmniClient.onBehalfOf(key, () -> deleter.cleanup(r, ctx));
     if (control.isRemoveFinalizer()) {
       executor.releaseBudget(key);

@@ -68,6 +68,8 @@ public final class OmniOperator implements AutoCloseable {
             o -> {
               o.withKubernetesClient(w.kubernetes())
                   .withUseSSAToPatchPrimaryResource(false)
+                  // an older watch event must never replace the copy our own write cached
+                  .withParseResourceVersions(true)
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withCloseClientOnStop(false)
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
