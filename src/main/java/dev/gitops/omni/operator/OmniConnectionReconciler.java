@@ -42,8 +42,10 @@ public class OmniConnectionReconciler
   private final Clock clock;
   private final Backoff backoff = new Backoff();
 
-  /** Inputs Omni last rejected for good, by resource: see {@code status.failedInputs}. */
-  private final java.util.Map<String, String> rejected =
+  /** Inputs Omni last rejected for good, and what was reported: see status.failedInputs. */
+  private record Rejection(String inputs, Outcome outcome) {}
+
+  private final java.util.Map<String, Rejection> rejected =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final PlanInputs inputs;
@@ -130,9 +132,13 @@ public class OmniConnectionReconciler
           r, status, Outcome.stalled(creds.failureReason(), creds.failureMessage()), null);
     }
     String fingerprint = PlanInputs.fingerprint(r, creds);
-    // the status says so, or (if this copy of the resource predates that status write) memory
-    if (fingerprint.equals(status.failedInputs)
-        || fingerprint.equals(rejected.get(PlanInputs.key(r)))) {
+    // memory first: this copy of the resource may predate the status write of the rejection
+    Rejection remembered = rejected.get(PlanInputs.key(r));
+    if (remembered != null && fingerprint.equals(remembered.inputs())) {
+      status.failedInputs = fingerprint;
+      return new Step(r, status, remembered.outcome(), null);
+    }
+    if (fingerprint.equals(status.failedInputs)) {
       return new Step(r, status, currentOutcome(r), null);
     }
     status.failedInputs = null;
@@ -185,7 +191,9 @@ public class OmniConnectionReconciler
 
   private Outcome currentOutcome(OmniConnection r) {
     var stalled =
-        r.getStatus().conditions.stream().filter(c -> "Stalled".equals(c.getType())).findFirst();
+        r.getStatus().conditions.stream()
+            .filter(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus()))
+            .findFirst();
     return Outcome.stalled(
         stalled.map(c -> c.getReason()).orElse("OmniRejected"),
         stalled.map(c -> c.getMessage()).orElse("Omni rejected the last attempt"));
@@ -215,8 +223,9 @@ public class OmniConnectionReconciler
     events.warning(r, e.conditionReason(), message);
     var creds = new CredentialResolver(this::secret).resolve(r);
     status.failedInputs = PlanInputs.fingerprint(r, creds);
-    rejected.put(key, status.failedInputs);
-    return new Step(r, status, Outcome.stalled(e.conditionReason(), message), null);
+    Outcome outcome = Outcome.stalled(e.conditionReason(), message);
+    rejected.put(key, new Rejection(status.failedInputs, outcome));
+    return new Step(r, status, outcome, null);
   }
 
   private static String hint(OmniApiException e) {

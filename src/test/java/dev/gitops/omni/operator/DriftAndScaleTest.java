@@ -50,6 +50,10 @@ class DriftAndScaleTest {
                 h.is("sales", "Ready", "True")
                     && !first.equals(h.get("sales").getStatus().connectionId));
     assertThat(h.calls("create")).hasSize(2);
+    String second = h.get("sales").getStatus().connectionId;
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> h.events("sales").stream().anyMatch(e -> e.getMessage().contains(second)));
     assertThat(h.events("sales"))
         .anyMatch(
             e ->
