@@ -8,7 +8,6 @@ import dev.gitops.omni.model.OmniConnectionSpec;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ManagementPolicy;
 import dev.gitops.omni.model.Policies.ReplacementPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -241,11 +240,5 @@ public final class Planner {
 
   static Optional<OmniConnectionInfo> find(PlanInput in, String id) {
     return in.observed().stream().filter(c -> Objects.equals(c.id(), id)).findFirst();
-  }
-
-  static List<String> sorted(List<String> l) {
-    List<String> c = new ArrayList<>(l);
-    c.sort(null);
-    return c;
   }
 }

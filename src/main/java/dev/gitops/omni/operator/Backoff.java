@@ -31,8 +31,4 @@ final class Backoff {
   void reset(String key) {
     attempts.remove(key);
   }
-
-  int attempts(String key) {
-    return attempts.getOrDefault(key, 0);
-  }
 }

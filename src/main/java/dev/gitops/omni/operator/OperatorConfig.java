@@ -116,20 +116,6 @@ public record OperatorConfig(
         omniTimeout);
   }
 
-  public OperatorConfig withDefaultDeletionPolicy(DeletionPolicy p) {
-    return new OperatorConfig(
-        omniUrl,
-        apiPrefix,
-        token,
-        namespaces,
-        pollInterval,
-        createListMaxAge,
-        p,
-        requestsPerMinute,
-        reconcileThreads,
-        omniTimeout);
-  }
-
   @Override
   public String toString() {
     return "OperatorConfig[omniUrl="
