@@ -2,6 +2,7 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.CreateRequest;
 import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.client.OmniClient;
 import dev.gitops.omni.client.OmniConnectionInfo;
 import dev.gitops.omni.client.PatchRequest;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 /**
  * Decorates an {@link OmniClient} with the shared {@link RequestBudget}: every call takes one
  * request from it first, or fails at once with {@link BudgetExhaustedException} and sends nothing.
+ * A 429 from Omni tells the budget to slow down.
  */
 public final class BudgetedOmniClient implements OmniClient {
   private final OmniClient delegate;
@@ -43,8 +45,20 @@ public final class BudgetedOmniClient implements OmniClient {
 
   private <T> T call(String route, Supplier<T> op) {
     take(route);
+    return send(route, op);
+  }
+
+  private <T> T send(String route, Supplier<T> op) {
     listener.sent(route);
-    return op.get();
+    try {
+      return op.get();
+    } catch (OmniApiException e) {
+      if (e.status() == 429) {
+        // Omni counted more than the budget did: slow down for everyone, not only this caller
+        budget.throttled(e.retryAfter().orElse(null));
+      }
+      throw e;
+    }
   }
 
   private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
@@ -86,8 +100,7 @@ public final class BudgetedOmniClient implements OmniClient {
 
   /** The POST whose request was taken by {@link #prepayCreate()}. */
   public String createPrepaid(CreateRequest request) {
-    listener.sent("create");
-    return delegate.create(request);
+    return send("create", () -> delegate.create(request));
   }
 
   @Override

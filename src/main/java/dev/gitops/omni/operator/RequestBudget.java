@@ -1,49 +1,61 @@
 package dev.gitops.omni.operator;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
- * The Omni request budget of one API key: a Bucket4j token bucket shared by every reconcile. It
- * holds one request and refills R − 1 − max(1, R/60) per minute, so no 60-second window can hold
- * more than the limit R (burst + refill × 60 s < R) whatever way Omni counts, with about a second
- * of slack for network jitter (58 of 60 per minute at Omni's default).
+ * The Omni request budget of one API key, shared by every reconcile: a sliding window that hands
+ * out at most R − 1 requests in any {@link #WINDOW} (61 s). Omni counts 60 requests per minute per
+ * key; the extra second absorbs network jitter between our clock and Omni's counter, and the one
+ * request kept back leaves room for a person using the key by hand. Unlike a token bucket, which
+ * must choose between a burst and a sustained rate, the window lets a cold start or a mass change
+ * spend the whole minute's allowance at once and still never exceeds the limit in any minute.
  *
- * <p>A caller that finds the bucket empty is not parked: its request is reserved (the bucket goes
- * into debt) and it learns when to come back. The reservation is kept for that caller ("owner",
- * e.g. a resource's key), so coming back early or late never loses its place, and held-back callers
- * are served in the order they asked. A reservation is never used before it is due, which keeps the
- * bound exact.
+ * <p>A caller that finds the window full is not parked: its request is reserved at the first moment
+ * the window has room and it learns when to come back. The reservation is kept for that caller
+ * ("owner", e.g. a resource's key), so coming back early or late never loses its place, and
+ * held-back callers are served in the order they asked. A reservation counts in the window from its
+ * due time, which keeps the bound exact.
+ *
+ * <p>When Omni answers 429 anyway (another client on the same key, or a stricter counter than
+ * documented), {@link #throttled} halves the allowance and honours Retry-After; each clean window
+ * afterwards gives back a quarter of the full allowance.
  */
 public final class RequestBudget {
+  /** Omni's minute plus a second of slack for jitter. */
+  static final Duration WINDOW = Duration.ofSeconds(61);
+
   /** A reservation nobody came back for within this long is forgotten (its request is lost). */
   static final Duration FORGET = Duration.ofMinutes(2);
 
-  private final Bucket bucket;
   private final int perMinute;
+  private final int fullAllowance;
+  private final LongSupplier nanoTime;
+  private final SendLog sent = new SendLog();
   private final Map<String, Long> reservations = new HashMap<>();
+  private final TreeMap<Long, Integer> pending = new TreeMap<>();
+  private int allowance;
+  private long lastAdjusted;
+  private long pausedUntil;
 
   public RequestBudget(int requestsPerMinute) {
-    this.perMinute = requestsPerMinute;
-    // one request of burst, and a second of slack per 60 requests/minute so that a second of
-    // network jitter between us and Omni's counter cannot push a window over the limit
-    long slack = Math.max(1, requestsPerMinute / 60);
-    long refill = Math.max(1, requestsPerMinute - 1 - slack);
-    this.bucket =
-        Bucket.builder()
-            .addLimit(
-                Bandwidth.builder()
-                    .capacity(1)
-                    .refillGreedy(refill, Duration.ofMinutes(1))
-                    .initialTokens(1)
-                    .build())
-            .build();
+    this(requestsPerMinute, System::nanoTime);
   }
 
-  /** Takes one request for an anonymous caller (no reservation kept). */
+  RequestBudget(int requestsPerMinute, LongSupplier nanoTime) {
+    this.perMinute = requestsPerMinute;
+    this.fullAllowance = Math.max(1, requestsPerMinute - 1);
+    this.allowance = fullAllowance;
+    this.nanoTime = nanoTime;
+    this.lastAdjusted = nanoTime.getAsLong();
+    this.pausedUntil = lastAdjusted;
+  }
+
+  /** Asks for one request for an anonymous caller: nothing is reserved when it must wait. */
   public Duration tryAcquire() {
     return tryAcquire(null);
   }
@@ -53,35 +65,122 @@ public final class RequestBudget {
    * reserved request is due.
    */
   public synchronized Duration tryAcquire(String owner) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
+    recover(now);
+    sent.dropUpTo(now - WINDOW.toNanos());
     Long due = owner == null ? null : reservations.get(owner);
     if (due != null) {
-      if (due <= now) {
-        reservations.remove(owner);
+      if (due - now > 0) {
+        return Duration.ofNanos(due - now);
+      }
+      unreserve(owner);
+      if (sent.size() < allowance || sent.newest(allowance - 1) <= now - WINDOW.toNanos()) {
+        sent.add(now);
         return Duration.ZERO;
       }
-      return Duration.ofNanos(due - now);
+      // came back so late that others filled the window meanwhile: queue again
     }
-    if (owner == null) {
-      var probe = bucket.tryConsumeAndReturnRemaining(1);
-      return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
-    }
-    if (bucket.tryConsume(1)) {
+    long slot = firstFreeSlot(now);
+    if (slot <= now) {
+      sent.add(now);
       return Duration.ZERO;
     }
-    long wait = bucket.consumeIgnoringRateLimits(1);
-    forgetStale(now);
-    reservations.put(owner, now + wait);
-    return Duration.ofNanos(Math.max(1, wait));
+    if (owner != null) {
+      forgetStale(now);
+      reservations.put(owner, slot);
+      pending.merge(slot, 1, Integer::sum);
+    }
+    return Duration.ofNanos(slot - now);
+  }
+
+  /**
+   * The earliest time a new request keeps every window within the allowance, counting requests sent
+   * and requests reserved (at their due times), and queueing behind every reservation.
+   */
+  private long firstFreeSlot(long now) {
+    long slot = Math.max(now, pausedUntil);
+    if (!pending.isEmpty()) {
+      slot = Math.max(slot, pending.lastKey());
+    }
+    if (sent.size() > 0) {
+      slot = Math.max(slot, sent.newest(0));
+    }
+    long kth = kthNewest(allowance - 1);
+    return kth == Long.MIN_VALUE ? slot : Math.max(slot, kth + WINDOW.toNanos() + 1);
+  }
+
+  /** The k-th newest of the sent and reserved times together, or MIN_VALUE when there are fewer. */
+  private long kthNewest(int k) {
+    var reserved = pending.descendingMap().entrySet().iterator();
+    Map.Entry<Long, Integer> entry = reserved.hasNext() ? reserved.next() : null;
+    int left = entry == null ? 0 : entry.getValue();
+    int s = 0;
+    for (int seen = 0; ; seen++) {
+      boolean haveSent = s < sent.size();
+      if (entry == null && !haveSent) {
+        return Long.MIN_VALUE;
+      }
+      long t;
+      if (entry != null && (!haveSent || entry.getKey() >= sent.newest(s))) {
+        t = entry.getKey();
+        if (--left == 0) {
+          entry = reserved.hasNext() ? reserved.next() : null;
+          left = entry == null ? 0 : entry.getValue();
+        }
+      } else {
+        t = sent.newest(s++);
+      }
+      if (seen == k) {
+        return t;
+      }
+    }
+  }
+
+  private void unreserve(String owner) {
+    Long due = reservations.remove(owner);
+    if (due != null) {
+      pending.computeIfPresent(due, (t, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /**
+   * Omni answered 429: halve the allowance and, when Omni said how long, send nothing before then.
+   */
+  public synchronized void throttled(Duration retryAfter) {
+    long now = nanoTime.getAsLong();
+    allowance = Math.max(1, allowance / 2);
+    lastAdjusted = now;
+    if (retryAfter != null && !retryAfter.isNegative()) {
+      pausedUntil = Math.max(pausedUntil, now + retryAfter.toNanos());
+    }
+  }
+
+  private void recover(long now) {
+    long clean = (now - lastAdjusted) / WINDOW.toNanos();
+    if (clean > 0 && allowance < fullAllowance) {
+      long step = Math.max(1, fullAllowance / 4);
+      allowance = (int) Math.min(fullAllowance, allowance + clean * step);
+      lastAdjusted = now;
+    }
   }
 
   /** Drops an owner's reservation (the resource is gone). */
   public synchronized void release(String owner) {
-    reservations.remove(owner);
+    unreserve(owner);
   }
 
   private void forgetStale(long now) {
-    reservations.values().removeIf(due -> now - due > FORGET.toNanos());
+    List<String> stale =
+        reservations.entrySet().stream()
+            .filter(e -> now - e.getValue() > FORGET.toNanos())
+            .map(Map.Entry::getKey)
+            .toList();
+    stale.forEach(this::unreserve);
+  }
+
+  /** How many requests the window currently allows (less than R − 1 after a 429). */
+  synchronized int allowance() {
+    return allowance;
   }
 
   public int perMinute() {

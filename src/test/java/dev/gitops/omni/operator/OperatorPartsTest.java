@@ -24,38 +24,6 @@ class OperatorPartsTest {
   }
 
   @Test
-  void theBudgetNeverLetsASixtySecondWindowExceedTheLimit() {
-    RequestBudget budget = new RequestBudget(60);
-    int immediate = 0;
-    Duration first;
-    while ((first = budget.tryAcquire()).isZero()) {
-      immediate++;
-    }
-    // a burst of one, then one request per 60 s / 58: at most 59 in any 60 s
-    assertThat(immediate).isEqualTo(1);
-    assertThat(first).isBetween(Duration.ofMillis(900), Duration.ofMillis(1100));
-  }
-
-  @Test
-  void heldBackOwnersKeepTheirReservedTurnInOrder() {
-    RequestBudget budget = new RequestBudget(60);
-    Duration step = Duration.ofNanos(Duration.ofMinutes(1).toNanos() / 58);
-    assertThat(budget.tryAcquire("a")).isZero();
-    Duration b = budget.tryAcquire("b");
-    Duration c = budget.tryAcquire("c");
-    assertThat(b).isBetween(step.minusMillis(50), step);
-    assertThat(c.minus(b)).isBetween(step.minusMillis(20), step.plusMillis(20));
-    // asking again before its turn neither loses the turn nor takes another request
-    Duration bAgain = budget.tryAcquire("b");
-    assertThat(bAgain).isLessThanOrEqualTo(b);
-    Duration d = budget.tryAcquire("d");
-    assertThat(d.minus(c)).isBetween(step.minusMillis(20), step.plusMillis(20));
-    // a released reservation is not kept for its owner
-    budget.release("d");
-    assertThat(budget.tryAcquire("d")).isGreaterThan(d);
-  }
-
-  @Test
   void onlySpecAnnotationFinalizerAndDeletionChangesReconcile() {
     OmniConnection before = resource(1L, Map.of());
     assertThat(OmniOperator.worthReconciling(resource(1L, Map.of()), before))

@@ -1,0 +1,128 @@
+package dev.gitops.omni.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RequestBudgetTest {
+  private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+
+  private void advance(Duration d) {
+    clock.addAndGet(d.toNanos());
+  }
+
+  @Test
+  void aColdStartSpendsTheWholeMinuteAtOnceThenWaitsForTheWindow() {
+    RequestBudget budget = new RequestBudget(60, clock::get);
+    int immediate = 0;
+    while (budget.tryAcquire("r" + immediate).isZero()) {
+      immediate++;
+    }
+    assertThat(immediate).isEqualTo(59);
+    // the 60th is reserved for when the first leaves the 61 s window
+    Duration wait = budget.tryAcquire("late");
+    assertThat(wait).isBetween(Duration.ofSeconds(61), Duration.ofSeconds(61).plusMillis(1));
+  }
+
+  @Test
+  void noSixtyOneSecondWindowEverHoldsMoreThanTheAllowance() {
+    RequestBudget budget = new RequestBudget(60, clock::get);
+    Random random = new Random(42);
+    List<Long> sent = new ArrayList<>();
+    // 300 resources that each come back when told to, sometimes early, sometimes late
+    long[] comeBack = new long[300];
+    for (int i = 0; i < 40_000; i++) {
+      advance(Duration.ofMillis(random.nextInt(200)));
+      int r = random.nextInt(comeBack.length);
+      boolean early = random.nextInt(10) == 0;
+      if (comeBack[r] > clock.get() && !early) {
+        continue;
+      }
+      Duration wait = budget.tryAcquire("r" + r);
+      if (wait.isZero()) {
+        sent.add(clock.get());
+        comeBack[r] = clock.get() + Duration.ofSeconds(random.nextInt(30)).toNanos();
+      } else {
+        comeBack[r] = clock.get() + wait.toNanos();
+      }
+    }
+    long window = RequestBudget.WINDOW.toNanos();
+    int worst = 0;
+    for (int i = 0, j = 0; i < sent.size(); i++) {
+      while (sent.get(i) - sent.get(j) >= window) {
+        j++;
+      }
+      worst = Math.max(worst, i - j + 1);
+    }
+    assertThat(sent).hasSizeGreaterThan(1_000);
+    assertThat(worst).isEqualTo(59);
+  }
+
+  @Test
+  void heldBackOwnersKeepTheirReservedTurnInOrder() {
+    RequestBudget budget = new RequestBudget(3, clock::get);
+    assertThat(budget.tryAcquire("a")).isZero();
+    advance(Duration.ofSeconds(1));
+    assertThat(budget.tryAcquire("b")).isZero();
+    Duration c = budget.tryAcquire("c");
+    Duration d = budget.tryAcquire("d");
+    // c gets a's place in the window, d gets b's
+    assertThat(c).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(60).plusMillis(1));
+    assertThat(d.minus(c)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1).plusMillis(1));
+    // asking again before its turn neither loses the turn nor takes another request
+    advance(Duration.ofSeconds(10));
+    assertThat(budget.tryAcquire("c")).isEqualTo(c.minusSeconds(10));
+    // an anonymous caller waits behind the reservations and reserves nothing
+    Duration anonymous = budget.tryAcquire();
+    assertThat(anonymous).isGreaterThan(d.minusSeconds(10));
+    assertThat(budget.tryAcquire()).isEqualTo(anonymous);
+    // a released reservation is not kept for its owner: its slot goes to the next one asking
+    budget.release("d");
+    assertThat(budget.tryAcquire("e")).isEqualTo(d.minusSeconds(10));
+    assertThat(budget.tryAcquire("d")).isGreaterThan(d.minusSeconds(10));
+    advance(c.minusSeconds(10));
+    assertThat(budget.tryAcquire("c")).isZero();
+  }
+
+  @Test
+  void a429HalvesTheAllowanceHonoursRetryAfterAndCleanWindowsGiveItBack() {
+    RequestBudget budget = new RequestBudget(60, clock::get);
+    budget.throttled(Duration.ofSeconds(5));
+    assertThat(budget.allowance()).isEqualTo(29);
+    assertThat(budget.tryAcquire("a")).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    advance(Duration.ofSeconds(5));
+    assertThat(budget.tryAcquire("a")).isZero();
+    budget.throttled(null);
+    budget.throttled(null);
+    assertThat(budget.allowance()).isEqualTo(7);
+    advance(RequestBudget.WINDOW);
+    budget.tryAcquire("b");
+    assertThat(budget.allowance()).isEqualTo(7 + 14);
+    advance(RequestBudget.WINDOW.multipliedBy(5));
+    budget.tryAcquire("c");
+    assertThat(budget.allowance()).isEqualTo(59);
+  }
+
+  @Test
+  void theSendLogKeepsOrderAcrossGrowthAndDrops() {
+    SendLog log = new SendLog();
+    for (int i = 0; i < 50; i++) {
+      log.add(i);
+    }
+    log.dropUpTo(29);
+    for (int i = 50; i < 300; i++) {
+      log.add(i);
+    }
+    assertThat(log.size()).isEqualTo(270);
+    assertThat(log.newest(0)).isEqualTo(299);
+    assertThat(log.newest(269)).isEqualTo(30);
+    log.dropUpTo(298);
+    assertThat(log.size()).isEqualTo(1);
+    assertThat(log.newest(0)).isEqualTo(299);
+  }
+}
