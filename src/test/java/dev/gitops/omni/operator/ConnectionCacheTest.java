@@ -29,10 +29,14 @@ class ConnectionCacheTest {
     volatile List<OmniConnectionInfo> answer = List.of();
     final AtomicInteger lists = new AtomicInteger();
     volatile long delayMs;
+    volatile RuntimeException failure;
 
     @Override
     public List<OmniConnectionInfo> list(ListFilter filter) {
       lists.incrementAndGet();
+      if (failure != null) {
+        throw failure;
+      }
       try {
         Thread.sleep(delayMs);
       } catch (InterruptedException e) {

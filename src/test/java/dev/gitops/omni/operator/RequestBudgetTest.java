@@ -1,7 +1,10 @@
 package dev.gitops.omni.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OmniApiException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +109,21 @@ class RequestBudgetTest {
     advance(RequestBudget.WINDOW.multipliedBy(5));
     budget.tryAcquire("c");
     assertThat(budget.allowance()).isEqualTo(59);
+  }
+
+  @Test
+  void aTooManyRequestsAnswerSlowsTheBudgetDownButOurOwnHoldBackDoesNot() {
+    RequestBudget budget = new RequestBudget(60, clock::get);
+    var omni = new ConnectionCacheTest.ListOnly();
+    var client = new BudgetedOmniClient(omni, budget, null);
+    client.list(ListFilter.ALL);
+    assertThat(budget.allowance()).isEqualTo(59);
+    omni.failure = new OmniApiException(OmniApiException.Kind.RATE_LIMITED, 429, null);
+    assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
+    assertThat(budget.allowance()).isEqualTo(29);
+    omni.failure = new OmniApiException(OmniApiException.Kind.UNAVAILABLE, 503, null);
+    assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
+    assertThat(budget.allowance()).isEqualTo(29);
   }
 
   @Test
