@@ -32,6 +32,9 @@ public class LogOptions {
     }
     String effective = level == null || level.isBlank() ? defaultLevel : level;
     System.setProperty("omni.log.level", effective.toUpperCase(java.util.Locale.ROOT));
+    if (System.getProperty("logback.configurationFile") != null) {
+      return; // the user's own logback configuration wins (it was read at start)
+    }
     var context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     var configurator = new JoranConfigurator();

@@ -97,6 +97,7 @@ public class OmniConnectionReconciler
 
   @Override
   public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
+    Startup.firstReconcile();
     // Omni calls are charged to this resource, so a request the budget reserves for it waits
     // for it to come back
     return BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(r, ctx));

@@ -73,6 +73,10 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
     Duration next = interval;
     try {
       cache.refreshIfStartedBefore(clock.instant());
+    } catch (BudgetExhaustedException e) {
+      // resources waiting for the budget go first; the list follows them, nothing failed
+      next = e.retryAfter().orElse(Duration.ofSeconds(1));
+      log.debug("Omni's connection list waits {} for the request budget", next);
     } catch (OmniApiException e) {
       // a rejected key will not fix itself: try again at the poll interval, not every few seconds
       next = e.retryable() ? e.retryAfter().orElse(Duration.ofSeconds(10)) : interval;

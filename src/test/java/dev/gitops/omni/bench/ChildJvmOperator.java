@@ -56,10 +56,17 @@ final class ChildJvmOperator implements OperatorUnderTest {
     httpPort = freePort();
     Path log = workDir.resolve("operator-" + (logs.size() + 1) + ".log");
     logs.add(log);
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + settings.maxHeap());
+    // e.g. -Dbench.operatorJvmArgs="-Dlogback.configurationFile=... -Xlog:class+load" to look
+    // inside
+    String extra = System.getProperty("bench.operatorJvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
+    }
+    cmd.addAll(
         List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + settings.maxHeap(),
             "-Dkubernetes.master=" + settings.kubernetesUrl(),
             "-Dkubernetes.auth.tryKubeConfig=false",
             "-Dkubernetes.auth.tryServiceAccount=false",
@@ -80,7 +87,7 @@ final class ChildJvmOperator implements OperatorUnderTest {
             "--reconcile-threads",
             Integer.toString(settings.reconcileThreads()),
             "--http-port",
-            Integer.toString(httpPort));
+            Integer.toString(httpPort)));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     pb.environment().remove("OMNI_TOKEN");
