@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests package
-exec java -Xmx6g -Dbench.command="bench/run.sh $*" \
+# the operator JVM starts as the image starts it: with the class-data archive of a training run
+# (the Dockerfile does the same); -Dbench.noCds=true measures without it
+java -XX:ArchiveClassesAtExit=target/omni-operator.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar target/omni-operator.jar sandbox >target/cds-training.log 2>&1
+exec java -Xmx6g ${BENCH_JAVA_OPTS:-} -Dbench.command="bench/run.sh $*" \
   -Dlogback.configurationFile=bench/logback-bench.xml \
   -cp target/test-classes:target/omni-operator.jar dev.gitops.omni.bench.Benchmark "$@"

@@ -134,8 +134,11 @@ final class BenchRun {
             journal.isEmpty() ? null : Duration.between(t0, journal.get(0).timestamp());
         log.accept(
             String.format(
-                "[%s] operator started %s, first Omni call %s",
-                s.label(), t0, journal.isEmpty() ? "-" : journal.get(0).timestamp()));
+                "[%s] operator started %s, first Omni call %s, first reconcile %s after start",
+                s.label(),
+                t0,
+                journal.isEmpty() ? "-" : journal.get(0).timestamp(),
+                op instanceof ChildJvmOperator c ? c.firstReconcile().orElse(null) : null));
         Map<String, Long> calls = new LinkedHashMap<>();
         long c429 = 0;
         for (String route : ROUTES) {

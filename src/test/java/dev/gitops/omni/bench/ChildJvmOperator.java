@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -59,6 +60,13 @@ final class ChildJvmOperator implements OperatorUnderTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + settings.maxHeap());
+    Path archive = cdsArchive(jar);
+    if (Files.isRegularFile(archive) && !Boolean.getBoolean("bench.noCds")) {
+      // as the image runs it: classes mapped from the archive its build's training run wrote
+      cmd.add("-XX:SharedArchiveFile=" + archive);
+      cmd.add("-Xlog:cds=off");
+      cmd.add("-Xlog:cds+dynamic=off");
+    }
     // e.g. -Dbench.operatorJvmArgs="-Dlogback.configurationFile=... -Xlog:class+load" to look
     // inside
     String extra = System.getProperty("bench.operatorJvmArgs", "").trim();
@@ -100,9 +108,15 @@ final class ChildJvmOperator implements OperatorUnderTest {
     }
   }
 
+  /** Where bench/run.sh (like the Dockerfile) writes the class-data archive of a training run. */
+  static Path cdsArchive(Path jar) {
+    return jar.resolveSibling("omni-operator.jsa");
+  }
+
   /** The command line, with the token file's path (never the token). */
   static String commandShape() {
-    return "java -Xmx<heap> -Dkubernetes.master=<embedded API> -jar target/omni-operator.jar run"
+    return "java -Xmx<heap> [-XX:SharedArchiveFile=target/omni-operator.jsa]"
+        + " -Dkubernetes.master=<embedded API> -jar target/omni-operator.jar run"
         + " --omni-url <simulator> --omni-token-file <file> --watch-namespaces bench"
         + " --poll-interval <p> --rate-limit <R> --reconcile-threads <t> --http-port <port>";
   }
@@ -216,6 +230,24 @@ final class ChildJvmOperator implements OperatorUnderTest {
       }
     }
     return b.toString();
+  }
+
+  private static final Pattern FIRST_RECONCILE =
+      Pattern.compile("first reconcile (\\d+) ms after the process started");
+
+  /** What the first operator JVM logged as its process start → first reconcile, if it did. */
+  Optional<Duration> firstReconcile() {
+    if (logs.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Matcher m = FIRST_RECONCILE.matcher(Files.readString(logs.get(0), StandardCharsets.UTF_8));
+      return m.find()
+          ? Optional.of(Duration.ofMillis(Long.parseLong(m.group(1))))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
