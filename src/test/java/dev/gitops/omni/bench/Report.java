@@ -149,8 +149,13 @@ final class Report {
 
   static String soak(Soak.Result r) {
     var s = r.scenario();
+    var storm = r.storm();
     StringBuilder b = new StringBuilder();
     b.append("| soak measure | value |\n|---|---|\n");
+    List<String> invalid = r.invalidity();
+    b.append("| run validity (the storm reached the operator) | ")
+        .append(invalid.isEmpty() ? "valid" : "**INVALID**: " + String.join("; ", invalid))
+        .append(" |\n");
     b.append("| operator | ")
         .append(s.childJvm() ? "real operator, child JVM" : "real operator, in-process")
         .append(" |\n");
@@ -162,31 +167,63 @@ final class Report {
             s.simRate(),
             s.operatorRate()));
     b.append(
-        "| faults | 10 % dropped create responses, 10 % 500/503, 429 bursts of 3 every 2 s,"
-            + " latency 80 ms + 0–40 ms jitter + 3 % spikes of 1.5 s; label writer every 15 ms"
-            + " (409s on the operator's writes), baseRole edits every 120 ms, Secret rotations every"
-            + " 400 ms, resources deleted mid-create |\n");
+        String.format(
+            Locale.ROOT,
+            "| faults | 10 %% dropped create responses, 10 %% 500/503, a 429 burst of 3 every 2 s,"
+                + " latency 80 ms + 0–40 ms jitter + 3 %% spikes of 1.5 s; label writer every 15 ms"
+                + " (409s on the operator's writes), baseRole edits every %d ms, Secret rotations"
+                + " every %d ms (every other one on a Ready resource), resources deleted mid-create"
+                + " |%n",
+            Soak.editEvery(s).toMillis(),
+            Soak.rotateEvery(s).toMillis()));
     b.append(
         String.format(
             Locale.ROOT,
-            "| chaos window / restarts (kill -9 and clean stop alternately) | %s / %d |%n",
+            "| operator start → first Omni call (the storm starts there) | %s |%n",
+            seconds(storm.firstCall())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| storm (at least %s, and until the last instance has stored its share) /"
+                + " restarts (kill -9 and clean stop alternately) | %s / %d |%n",
             seconds(s.chaos()),
+            seconds(storm.duration()),
             r.restarts()));
-    b.append("| faults seen by Omni | ").append(r.faults()).append(" |\n");
-    b.append("| Omni calls by route | ").append(r.callsByRoute()).append(" |\n");
+    b.append("| connections stored by each operator instance during the storm | ")
+        .append(storm.createsPerInstance())
+        .append(" |\n");
     b.append(
         String.format(
             Locale.ROOT,
-            "| label touches / spec edits / rotations during the storm | %d / %d / %d |%n",
-            r.labelTouches(),
-            r.specEdits(),
-            r.rotations()));
+            "| faults Omni answered during the storm, of all its requests: 500/503 / 429 / dropped"
+                + " create responses (429 slots never asked for, cancelled) | %d / %d / %d of"
+                + " %d (%d) |%n",
+            storm.status5xx(),
+            storm.status429(),
+            storm.droppedCreates(),
+            storm.requests(),
+            storm.burstUnserved()));
+    b.append("| PATCH answers during the storm, by status | ")
+        .append(storm.patchesByStatus())
+        .append(" |\n");
+    b.append("| Omni calls by route (storm and settle) | ").append(r.callsByRoute()).append(" |\n");
     b.append(
         String.format(
             Locale.ROOT,
-            "| resources deleted mid-create / gone / live connections left by Delete-policy ones |"
-                + " %d / %d / %d |%n",
+            "| label touches / spec edits (on Ready resources) / rotations (on Ready resources)"
+                + " during the storm | %d / %d (%d) / %d (%d) |%n",
+            storm.labelTouches(),
+            storm.specEdits(),
+            storm.editsOnReady(),
+            storm.rotations(),
+            storm.rotationsOnReady()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| resources deleted mid-create (create pending) / gone / live connections left by"
+                + " Delete-policy ones | %d (%d) / %d / %d |%n",
             r.deletedRequested(),
+            r.deletedPending(),
             r.deletedGone(),
             r.leakedOfDeleted()));
     b.append("| time to settle after the faults stopped | ")
@@ -207,15 +244,23 @@ final class Report {
     b.append("| stale credentials (Omni's password ≠ the Secret's) | ")
         .append(r.check().staleCredentials())
         .append(" |\n");
+    var per = r.perResource();
     b.append(
         String.format(
             Locale.ROOT,
-            "| Omni calls per resource: max (%s) / mean; unattributable failed creates | %d / %.1f"
-                + "; %d |%n",
-            r.perResource().maxResource(),
-            r.perResource().max(),
-            r.perResource().mean(),
-            r.perResource().unattributed()));
+            "| Omni calls per resource (creates by name, whatever the answer; others by id): max"
+                + " (%s) / mean; unattributable | %d / %.1f; %d |%n",
+            per.maxResource(),
+            per.max(),
+            per.mean(),
+            per.unattributed()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| calls beyond one create and one per edit or rotation: max (%s), bound | %d, %d |%n",
+            per.maxExtraResource(),
+            per.maxExtra(),
+            Soak.MAX_EXTRA_CALLS));
     b.append(
         String.format(
             Locale.ROOT,
