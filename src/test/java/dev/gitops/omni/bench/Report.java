@@ -41,7 +41,7 @@ final class Report {
         results,
         "poll interval / reconcile threads",
         r -> seconds(r.scenario().pollInterval()) + " / " + r.scenario().threads());
-    row(b, results, "time until every resource is Ready", r -> seconds(r.convergence()));
+    row(b, results, "time until every resource is Ready", Report::convergence);
     row(b, results, "floor N / R", r -> seconds(r.scenario().floor()));
     row(
         b,
@@ -51,36 +51,46 @@ final class Report {
     for (String route : BenchRun.ROUTES) {
       row(b, results, "Omni calls to converge: " + route, r -> "" + r.callsByRoute().get(route));
     }
-    row(b, results, "Omni calls to converge: total", r -> "" + r.totalCalls());
+    row(
+        b,
+        results,
+        "Omni calls to converge: total",
+        r -> r.totalCalls() + (r.converged() ? "" : " (so far, " + readyAfter(r) + ")"));
     row(b, results, "429 answers", r -> "" + r.status429());
     row(
         b,
         results,
         "steady state: list calls per poll interval",
-        r -> String.format(Locale.ROOT, "%.2f", r.steadyListsPerInterval()));
+        r -> String.format(Locale.ROOT, "%.2f", r.steadyListsPerInterval()) + stillConverging(r));
     row(
         b,
         results,
         "steady state: other calls per poll interval",
-        r -> String.format(Locale.ROOT, "%.2f", r.steadyOtherCallsPerInterval()));
+        r ->
+            String.format(Locale.ROOT, "%.2f", r.steadyOtherCallsPerInterval())
+                + stillConverging(r));
     row(
         b,
         results,
         "spec edit → PATCH p50 / p99 (budget free)",
         r ->
-            seconds(BenchRun.percentile(r.editLatencies(), 50))
-                + " / "
-                + seconds(BenchRun.percentile(r.editLatencies(), 99))
-                + missed(r.editLatencies().size(), r.editsMissed()));
+            !r.converged()
+                ? NOT_TIMED
+                : seconds(BenchRun.percentile(r.editLatencies(), 50))
+                    + " / "
+                    + seconds(BenchRun.percentile(r.editLatencies(), 99))
+                    + missed(r.editLatencies().size(), r.editsMissed()));
     row(
         b,
         results,
         "Secret rotation → PATCH p50 / p99",
         r ->
-            seconds(BenchRun.percentile(r.rotationLatencies(), 50))
-                + " / "
-                + seconds(BenchRun.percentile(r.rotationLatencies(), 99))
-                + missed(r.rotationLatencies().size(), r.rotationsMissed()));
+            !r.converged()
+                ? NOT_TIMED
+                : seconds(BenchRun.percentile(r.rotationLatencies(), 50))
+                    + " / "
+                    + seconds(BenchRun.percentile(r.rotationLatencies(), 99))
+                    + missed(r.rotationLatencies().size(), r.rotationsMissed()));
     row(b, results, "operator heap after full GC", r -> mib(r.heapAfterGc()));
     row(b, results, "operator process RSS", r -> mib(r.rss()));
     row(b, results, "start → first reconcile (first Omni call)", r -> seconds(r.firstReconcile()));
@@ -98,6 +108,27 @@ final class Report {
                 + r.check().lostUpdates());
     row(b, results, "secret values in captured output", r -> "" + r.leaks());
     return b.toString();
+  }
+
+  private static final String NOT_TIMED = "— (not converged: not timed)";
+
+  /** The convergence time, or how far a run got when it did not converge within its limit. */
+  static String convergence(BenchRun.Result r) {
+    return r.converged() ? seconds(r.convergence()) : readyAfter(r) + " (did not converge)";
+  }
+
+  /** "65/100 Ready after 170 s". */
+  static String readyAfter(BenchRun.Result r) {
+    return String.format(
+        Locale.ROOT,
+        "%d/%d Ready after %d s",
+        r.ready(),
+        r.scenario().n(),
+        r.waited() == null ? 0 : r.waited().toSeconds());
+  }
+
+  private static String stillConverging(BenchRun.Result r) {
+    return r.converged() ? "" : " (still converging)";
   }
 
   private static String missed(int got, int missed) {
@@ -133,18 +164,27 @@ final class Report {
           b.append(
               String.format(
                   Locale.ROOT,
-                  "| %d @ %d/min | %d / %d | %.2f / %.2f | %.0f× |%n",
+                  "| %d @ %d/min | %s / %s | %.2f / %.2f%s | %.0f× |%n",
                   s.scenario().n(),
                   s.scenario().operatorRate(),
-                  s.totalCalls(),
-                  n.totalCalls(),
+                  callsToConverge(s),
+                  callsToConverge(n),
                   sharedSteady,
                   naiveSteady,
+                  s.converged() && n.converged()
+                      ? ""
+                      : " (not converged: measured on what was there)",
                   naiveSteady / Math.max(sharedSteady, 1e-9)));
         }
       }
     }
     return b.toString();
+  }
+
+  private static String callsToConverge(BenchRun.Result r) {
+    return r.converged()
+        ? r.totalCalls() + " in " + seconds(r.convergence())
+        : r.totalCalls() + " with only " + readyAfter(r);
   }
 
   static String soak(Soak.Result r) {
@@ -333,10 +373,12 @@ final class Report {
       m.append(
           String.format(
               Locale.ROOT,
-              "N=%d@%d: %.3f; ",
+              "N=%d@%d: %s; ",
               r.scenario().n(),
               r.scenario().operatorRate(),
-              r.ratio()));
+              r.converged()
+                  ? String.format(Locale.ROOT, "%.3f", r.ratio())
+                  : "not converged, " + readyAfter(r)));
     }
     t.add(new Target("convergence ≤ 1.05 × floor (N / R)", m.toString(), ok, ""));
     // 429
