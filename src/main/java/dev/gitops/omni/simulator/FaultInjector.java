@@ -43,6 +43,11 @@ final class FaultInjector {
     burst.addAndGet(n);
   }
 
+  /** Cancels the burst slots not served yet; returns how many there were. */
+  int cancelRateLimitBurst() {
+    return burst.getAndSet(0);
+  }
+
   /** Sleeps for this request's latency: fixed + uniform jitter + maybe a spike. */
   void delay() throws InterruptedException {
     Latency l = latency;

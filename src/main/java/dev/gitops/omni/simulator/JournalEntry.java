@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One request the simulator answered (or dropped). It never holds a body value: only the top-level
  * JSON key names, so tests can assert "one PATCH carrying only baseRole" without secrets leaking.
+ * The one exception is the name a create asks for, which is not a secret: it lets a create that
+ * stored nothing (429, 5xx, 400) be attributed to the resource that sent it.
  *
  * @param api {@code v1}, {@code unstable}, or null for a path outside the API
  * @param route the route label ({@code list}, {@code get}, {@code create}, {@code patch}, {@code
@@ -14,6 +16,8 @@ import java.util.List;
  * @param status the HTTP status answered, or {@link #DROPPED} when the connection was closed
  *     without a response
  * @param bodyKeys the top-level key names of a JSON object body, in order; empty otherwise
+ * @param name the connection name a create's body asks for, whatever the answer; null for other
+ *     routes and for a create body without a string {@code name}
  */
 public record JournalEntry(
     Instant timestamp,
@@ -22,7 +26,8 @@ public record JournalEntry(
     String route,
     String connectionId,
     int status,
-    List<String> bodyKeys) {
+    List<String> bodyKeys,
+    String name) {
 
   /** The status recorded for a create whose response was dropped. */
   public static final int DROPPED = 0;

@@ -49,6 +49,22 @@ final class Json {
     return keys;
   }
 
+  /**
+   * The string value of one top-level key of a JSON object body, or null when the body is not an
+   * object or the key is missing or not a string. Only for keys that never carry a secret.
+   */
+  static String topLevelString(byte[] body, String key) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      JsonNode value = MAPPER.readTree(body).get(key);
+      return value != null && value.isTextual() ? value.asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

@@ -126,6 +126,14 @@ public final class OmniSimulator implements AutoCloseable {
     faults.injectRateLimitBurst(n);
   }
 
+  /**
+   * Cancels what is left of injected 429 bursts (so they are not served after a test stopped its
+   * faults) and returns how many slots were still unserved.
+   */
+  public int cancelRateLimitBurst() {
+    return faults.cancelRateLimitBurst();
+  }
+
   public void setError5xxRate(double rate) {
     faults.setError5xxRate(rate);
   }

@@ -80,7 +80,8 @@ final class SimulatorHandler implements HttpHandler {
             target.route().label(),
             id[0],
             reply.status(),
-            Json.topLevelKeys(body)));
+            Json.topLevelKeys(body),
+            target.route() == Route.CREATE ? Json.topLevelString(body, "name") : null));
     LOG.debug("{} {} -> {}", method, path, reply.dropped() ? "dropped" : reply.status());
     try {
       if (!reply.dropped()) {

@@ -41,7 +41,7 @@ final class Report {
         results,
         "poll interval / reconcile threads",
         r -> seconds(r.scenario().pollInterval()) + " / " + r.scenario().threads());
-    row(b, results, "time until every resource is Ready", r -> seconds(r.convergence()));
+    row(b, results, "time until every resource is Ready", Report::convergence);
     row(b, results, "floor N / R", r -> seconds(r.scenario().floor()));
     row(
         b,
@@ -51,36 +51,46 @@ final class Report {
     for (String route : BenchRun.ROUTES) {
       row(b, results, "Omni calls to converge: " + route, r -> "" + r.callsByRoute().get(route));
     }
-    row(b, results, "Omni calls to converge: total", r -> "" + r.totalCalls());
+    row(
+        b,
+        results,
+        "Omni calls to converge: total",
+        r -> r.totalCalls() + (r.converged() ? "" : " (so far, " + readyAfter(r) + ")"));
     row(b, results, "429 answers", r -> "" + r.status429());
     row(
         b,
         results,
         "steady state: list calls per poll interval",
-        r -> String.format(Locale.ROOT, "%.2f", r.steadyListsPerInterval()));
+        r -> String.format(Locale.ROOT, "%.2f", r.steadyListsPerInterval()) + stillConverging(r));
     row(
         b,
         results,
         "steady state: other calls per poll interval",
-        r -> String.format(Locale.ROOT, "%.2f", r.steadyOtherCallsPerInterval()));
+        r ->
+            String.format(Locale.ROOT, "%.2f", r.steadyOtherCallsPerInterval())
+                + stillConverging(r));
     row(
         b,
         results,
         "spec edit → PATCH p50 / p99 (budget free)",
         r ->
-            seconds(BenchRun.percentile(r.editLatencies(), 50))
-                + " / "
-                + seconds(BenchRun.percentile(r.editLatencies(), 99))
-                + missed(r.editLatencies().size(), r.editsMissed()));
+            !r.converged()
+                ? NOT_TIMED
+                : seconds(BenchRun.percentile(r.editLatencies(), 50))
+                    + " / "
+                    + seconds(BenchRun.percentile(r.editLatencies(), 99))
+                    + missed(r.editLatencies().size(), r.editsMissed()));
     row(
         b,
         results,
         "Secret rotation → PATCH p50 / p99",
         r ->
-            seconds(BenchRun.percentile(r.rotationLatencies(), 50))
-                + " / "
-                + seconds(BenchRun.percentile(r.rotationLatencies(), 99))
-                + missed(r.rotationLatencies().size(), r.rotationsMissed()));
+            !r.converged()
+                ? NOT_TIMED
+                : seconds(BenchRun.percentile(r.rotationLatencies(), 50))
+                    + " / "
+                    + seconds(BenchRun.percentile(r.rotationLatencies(), 99))
+                    + missed(r.rotationLatencies().size(), r.rotationsMissed()));
     row(b, results, "operator heap after full GC", r -> mib(r.heapAfterGc()));
     row(b, results, "operator process RSS", r -> mib(r.rss()));
     row(b, results, "start → first reconcile (first Omni call)", r -> seconds(r.firstReconcile()));
@@ -98,6 +108,27 @@ final class Report {
                 + r.check().lostUpdates());
     row(b, results, "secret values in captured output", r -> "" + r.leaks());
     return b.toString();
+  }
+
+  private static final String NOT_TIMED = "— (not converged: not timed)";
+
+  /** The convergence time, or how far a run got when it did not converge within its limit. */
+  static String convergence(BenchRun.Result r) {
+    return r.converged() ? seconds(r.convergence()) : readyAfter(r) + " (did not converge)";
+  }
+
+  /** "65/100 Ready after 170 s". */
+  static String readyAfter(BenchRun.Result r) {
+    return String.format(
+        Locale.ROOT,
+        "%d/%d Ready after %d s",
+        r.ready(),
+        r.scenario().n(),
+        r.waited() == null ? 0 : r.waited().toSeconds());
+  }
+
+  private static String stillConverging(BenchRun.Result r) {
+    return r.converged() ? "" : " (still converging)";
   }
 
   private static String missed(int got, int missed) {
@@ -133,13 +164,16 @@ final class Report {
           b.append(
               String.format(
                   Locale.ROOT,
-                  "| %d @ %d/min | %d / %d | %.2f / %.2f | %.0f× |%n",
+                  "| %d @ %d/min | %s / %s | %.2f / %.2f%s | %.0f× |%n",
                   s.scenario().n(),
                   s.scenario().operatorRate(),
-                  s.totalCalls(),
-                  n.totalCalls(),
+                  callsToConverge(s),
+                  callsToConverge(n),
                   sharedSteady,
                   naiveSteady,
+                  s.converged() && n.converged()
+                      ? ""
+                      : " (not converged: measured on what was there)",
                   naiveSteady / Math.max(sharedSteady, 1e-9)));
         }
       }
@@ -147,10 +181,21 @@ final class Report {
     return b.toString();
   }
 
+  private static String callsToConverge(BenchRun.Result r) {
+    return r.converged()
+        ? r.totalCalls() + " in " + seconds(r.convergence())
+        : r.totalCalls() + " with only " + readyAfter(r);
+  }
+
   static String soak(Soak.Result r) {
     var s = r.scenario();
+    var storm = r.storm();
     StringBuilder b = new StringBuilder();
     b.append("| soak measure | value |\n|---|---|\n");
+    List<String> invalid = r.invalidity();
+    b.append("| run validity (the storm reached the operator) | ")
+        .append(invalid.isEmpty() ? "valid" : "**INVALID**: " + String.join("; ", invalid))
+        .append(" |\n");
     b.append("| operator | ")
         .append(s.childJvm() ? "real operator, child JVM" : "real operator, in-process")
         .append(" |\n");
@@ -162,31 +207,63 @@ final class Report {
             s.simRate(),
             s.operatorRate()));
     b.append(
-        "| faults | 10 % dropped create responses, 10 % 500/503, 429 bursts of 3 every 2 s,"
-            + " latency 80 ms + 0–40 ms jitter + 3 % spikes of 1.5 s; label writer every 15 ms"
-            + " (409s on the operator's writes), baseRole edits every 120 ms, Secret rotations every"
-            + " 400 ms, resources deleted mid-create |\n");
+        String.format(
+            Locale.ROOT,
+            "| faults | 10 %% dropped create responses, 10 %% 500/503, a 429 burst of 3 every 2 s,"
+                + " latency 80 ms + 0–40 ms jitter + 3 %% spikes of 1.5 s; label writer every 15 ms"
+                + " (409s on the operator's writes), baseRole edits every %d ms, Secret rotations"
+                + " every %d ms (every other one on a Ready resource), resources deleted mid-create"
+                + " |%n",
+            Soak.editEvery(s).toMillis(),
+            Soak.rotateEvery(s).toMillis()));
     b.append(
         String.format(
             Locale.ROOT,
-            "| chaos window / restarts (kill -9 and clean stop alternately) | %s / %d |%n",
+            "| operator start → first Omni call (the storm starts there) | %s |%n",
+            seconds(storm.firstCall())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| storm (at least %s, and until the last instance has stored its share) /"
+                + " restarts (kill -9 and clean stop alternately) | %s / %d |%n",
             seconds(s.chaos()),
+            seconds(storm.duration()),
             r.restarts()));
-    b.append("| faults seen by Omni | ").append(r.faults()).append(" |\n");
-    b.append("| Omni calls by route | ").append(r.callsByRoute()).append(" |\n");
+    b.append("| connections stored by each operator instance during the storm | ")
+        .append(storm.createsPerInstance())
+        .append(" |\n");
     b.append(
         String.format(
             Locale.ROOT,
-            "| label touches / spec edits / rotations during the storm | %d / %d / %d |%n",
-            r.labelTouches(),
-            r.specEdits(),
-            r.rotations()));
+            "| faults Omni answered during the storm, of all its requests: 500/503 / 429 / dropped"
+                + " create responses (429 slots never asked for, cancelled) | %d / %d / %d of"
+                + " %d (%d) |%n",
+            storm.status5xx(),
+            storm.status429(),
+            storm.droppedCreates(),
+            storm.requests(),
+            storm.burstUnserved()));
+    b.append("| PATCH answers during the storm, by status | ")
+        .append(storm.patchesByStatus())
+        .append(" |\n");
+    b.append("| Omni calls by route (storm and settle) | ").append(r.callsByRoute()).append(" |\n");
     b.append(
         String.format(
             Locale.ROOT,
-            "| resources deleted mid-create / gone / live connections left by Delete-policy ones |"
-                + " %d / %d / %d |%n",
+            "| label touches / spec edits (on Ready resources) / rotations (on Ready resources)"
+                + " during the storm | %d / %d (%d) / %d (%d) |%n",
+            storm.labelTouches(),
+            storm.specEdits(),
+            storm.editsOnReady(),
+            storm.rotations(),
+            storm.rotationsOnReady()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| resources deleted mid-create (create pending) / gone / live connections left by"
+                + " Delete-policy ones | %d (%d) / %d / %d |%n",
             r.deletedRequested(),
+            r.deletedPending(),
             r.deletedGone(),
             r.leakedOfDeleted()));
     b.append("| time to settle after the faults stopped | ")
@@ -207,15 +284,23 @@ final class Report {
     b.append("| stale credentials (Omni's password ≠ the Secret's) | ")
         .append(r.check().staleCredentials())
         .append(" |\n");
+    var per = r.perResource();
     b.append(
         String.format(
             Locale.ROOT,
-            "| Omni calls per resource: max (%s) / mean; unattributable failed creates | %d / %.1f"
-                + "; %d |%n",
-            r.perResource().maxResource(),
-            r.perResource().max(),
-            r.perResource().mean(),
-            r.perResource().unattributed()));
+            "| Omni calls per resource (creates by name, whatever the answer; others by id): max"
+                + " (%s) / mean; unattributable | %d / %.1f; %d |%n",
+            per.maxResource(),
+            per.max(),
+            per.mean(),
+            per.unattributed()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "| calls beyond one create and one per edit or rotation: max (%s), bound | %d, %d |%n",
+            per.maxExtraResource(),
+            per.maxExtra(),
+            Soak.MAX_EXTRA_CALLS));
     b.append(
         String.format(
             Locale.ROOT,
@@ -288,10 +373,12 @@ final class Report {
       m.append(
           String.format(
               Locale.ROOT,
-              "N=%d@%d: %.3f; ",
+              "N=%d@%d: %s; ",
               r.scenario().n(),
               r.scenario().operatorRate(),
-              r.ratio()));
+              r.converged()
+                  ? String.format(Locale.ROOT, "%.3f", r.ratio())
+                  : "not converged, " + readyAfter(r)));
     }
     t.add(new Target("convergence ≤ 1.05 × floor (N / R)", m.toString(), ok, ""));
     // 429

@@ -397,13 +397,21 @@ final class Rig implements AutoCloseable {
   }
 
   /**
-   * Omni calls spent per resource, attributed through the connection ids: each create that stored a
-   * connection (answered or dropped) and every call on that id. Creates that stored nothing (429,
-   * 5xx) carry no id and are counted apart, in {@link Attribution#unattributed}.
+   * Omni calls spent per resource (lists excluded, they serve everyone). A create is attributed by
+   * the name it asked for, whatever the answer (429, 5xx, dropped, 201); every other call through
+   * its connection id. {@code extra} is what a resource spent beyond one create and one call per
+   * change made to it (spec edit or Secret rotation): the retries the faults cost it. Calls that
+   * name no known connection (e.g. a GET of an id Omni never had) are counted apart.
    */
-  record Attribution(int max, String maxResource, double mean, long unattributed) {}
+  record Attribution(
+      int max,
+      String maxResource,
+      double mean,
+      long unattributed,
+      int maxExtra,
+      String maxExtraResource) {}
 
-  Attribution callsPerResource(List<JournalEntry> journal) {
+  Attribution callsPerResource(List<JournalEntry> journal, Map<String, Integer> changes) {
     Map<String, String> nameOf = new HashMap<>();
     sim.connections().forEach(c -> nameOf.put(c.id(), c.name()));
     Map<String, Integer> per = new HashMap<>();
@@ -412,7 +420,7 @@ final class Rig implements AutoCloseable {
       if ("list".equals(j.route())) {
         continue;
       }
-      String name = j.connectionId() == null ? null : nameOf.get(j.connectionId());
+      String name = j.name() != null ? j.name() : nameOf.get(j.connectionId());
       if (name == null) {
         unattributed++;
       } else {
@@ -420,12 +428,18 @@ final class Rig implements AutoCloseable {
       }
     }
     var max = per.entrySet().stream().max(Map.Entry.comparingByValue());
+    var extra =
+        per.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue() - 1 - changes.getOrDefault(e.getKey(), 0)))
+            .max(Map.Entry.comparingByValue());
     double mean = per.values().stream().mapToInt(Integer::intValue).average().orElse(0);
     return new Attribution(
         max.map(Map.Entry::getValue).orElse(0),
         max.map(Map.Entry::getKey).orElse("-"),
         mean,
-        unattributed);
+        unattributed,
+        extra.map(Map.Entry::getValue).orElse(0),
+        extra.map(Map.Entry::getKey).orElse("-"));
   }
 
   /** Kubernetes-side text the operator wrote: events, status messages, annotations. */

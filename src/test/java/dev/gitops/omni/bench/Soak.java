@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,17 +55,15 @@ final class Soak {
       Rig.Check check,
       int remaining,
       int deletedRequested,
+      int deletedPending,
       int deletedGone,
       int leakedOfDeleted,
       Map<String, Long> callsByRoute,
-      Map<String, Long> faults,
+      Storm storm,
       Rig.Attribution perResource,
       long steadyLists,
       long steadyOther,
       double steadyIntervals,
-      long labelTouches,
-      long specEdits,
-      long rotations,
       int restarts,
       Duration settle,
       int leaks) {
@@ -94,6 +93,12 @@ final class Soak {
         v.add(
             leakedOfDeleted + " live connections left by deleted deletionPolicy-Delete resources");
       }
+      if (perResource.maxExtra() > MAX_EXTRA_CALLS) {
+        v.add(
+            String.format(
+                "%s: %d Omni calls beyond one create and one per change (bound %d)",
+                perResource.maxExtraResource(), perResource.maxExtra(), MAX_EXTRA_CALLS));
+      }
       if (!Steady.onePerInterval(steadyLists, steadyOther, steadyIntervals)) {
         v.add(
             String.format(
@@ -106,7 +111,86 @@ final class Soak {
       v.addAll(check.examples().stream().map(e -> "  e.g. " + e).toList());
       return v;
     }
+
+    /**
+     * Why the run proves nothing, when it does not: the storm has to have reached the operator.
+     * Empty for a valid run. A run with invariants intact but no injected fault is not a pass.
+     */
+    List<String> invalidity() {
+      List<String> v = new ArrayList<>();
+      if (storm.status5xx() == 0) {
+        v.add("no 500/503 answered during the storm");
+      }
+      if (storm.droppedCreates() == 0) {
+        v.add("no create response dropped during the storm");
+      }
+      if (storm.status429() == 0) {
+        v.add("no 429 answered during the storm");
+      }
+      if (restarts < scenario.restarts()) {
+        v.add(restarts + " of " + scenario.restarts() + " restarts made");
+      }
+      // the last instance is not interrupted: it may find nothing left to create
+      for (int k = 0; k < storm.createsPerInstance().size() - 1; k++) {
+        if (storm.createsPerInstance().get(k) == 0) {
+          v.add(
+              "operator instance "
+                  + (k + 1)
+                  + " stored no connection before it was replaced (the restart interrupted no"
+                  + " work)");
+        }
+      }
+      if (storm.editsOnReady() == 0 || storm.rotationsOnReady() == 0) {
+        v.add("no spec edit or no Secret rotation on a Ready resource during the storm");
+      }
+      if (storm.patchesByStatus().getOrDefault(200, 0L) == 0) {
+        v.add("no PATCH answered during the storm");
+      }
+      return v;
+    }
+
+    boolean passed() {
+      return violations().isEmpty() && invalidity().isEmpty();
+    }
   }
+
+  /**
+   * What happened while the faults were on: from the operator's first Omni call until the faults
+   * were switched off. Fault counts come from the simulator's answers in that window.
+   *
+   * @param firstCall from the (first) operator's start to its first Omni call
+   * @param duration from that first call to the moment the faults were switched off: at least the
+   *     chaos window, and until the last instance has stored its share of the connections
+   * @param createsPerInstance connections stored (201 or dropped) while each operator instance ran
+   * @param requests every Omni request answered (or dropped) during the storm
+   * @param droppedCreates creates stored whose response was dropped (injected; a connection lost
+   *     because the operator was killed mid-request is not counted)
+   * @param patchesByStatus PATCH answers during the storm, by status
+   * @param burstUnserved 429 burst slots nobody asked for before the next burst or the end of the
+   *     storm (cancelled, so they never reach the operator later)
+   */
+  record Storm(
+      Duration firstCall,
+      Duration duration,
+      List<Long> createsPerInstance,
+      long requests,
+      long status5xx,
+      long status429,
+      long droppedCreates,
+      Map<Integer, Long> patchesByStatus,
+      long burstUnserved,
+      long labelTouches,
+      long specEdits,
+      long editsOnReady,
+      long rotations,
+      long rotationsOnReady) {}
+
+  /**
+   * Omni calls a resource may spend beyond one create and one call per change made to it (spec edit
+   * or rotation), to absorb the storm's retries: ~20 % of creates fail or lose their answer, 10 %
+   * of PATCHes fail, 429 bursts and restarts repeat work in flight.
+   */
+  static final int MAX_EXTRA_CALLS = 10;
 
   static Result run(Scenario s, Consumer<String> log) {
     SimulatorOptions options =
@@ -124,6 +208,8 @@ final class Soak {
       rig.populate(s.n(), 8, i -> i % 2 == 0 ? DeletionPolicy.Delete : DeletionPolicy.Orphan);
       rig.watch();
       Rig.waitFor(() -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
+      rig.sim.resetCounters();
+      rig.sim.clearJournal();
       Settings settings =
           new Settings(
               rig.sim.baseUrl(),
@@ -140,12 +226,28 @@ final class Soak {
       AtomicBoolean chaos = new AtomicBoolean(true);
       AtomicLong touches = new AtomicLong();
       AtomicLong edits = new AtomicLong();
+      AtomicLong editsOnReady = new AtomicLong();
       AtomicLong rotations = new AtomicLong();
+      AtomicLong rotationsOnReady = new AtomicLong();
+      Map<String, Integer> changes = new ConcurrentHashMap<>();
       Set<String> deleted = ConcurrentHashMap.newKeySet();
+      AtomicLong deletedPending = new AtomicLong();
       List<Thread> threads = new ArrayList<>();
       try {
+        Instant started = Instant.now();
         op.start();
+        // The storm starts with the operator's first Omni call: a child JVM needs seconds to get
+        // there, and faults switched on and off before it does test nothing.
+        if (!Rig.waitFor(
+            () -> rig.sim.totalRequests() > 0, Duration.ofMinutes(2), Duration.ofMillis(20))) {
+          throw new IllegalStateException(s.label() + ": no Omni call within 2 minutes of start");
+        }
         Instant t0 = Instant.now();
+        Duration firstCall = Duration.between(started, t0);
+        log.accept(
+            String.format(
+                "[%s] first Omni call %.1fs after the operator's start: storm on",
+                s.label(), firstCall.toMillis() / 1000.0));
         // Kubernetes side: a writer that keeps touching labels, so status writes meet 409s
         threads.add(
             loop(
@@ -170,42 +272,63 @@ final class Soak {
                     // deleted meanwhile, or a conflict of our own: the point is the operator's
                   }
                 }));
-        // spec edits and Secret rotations while converging: none may be lost
+        // spec edits and Secret rotations while converging: none may be lost. Every other one goes
+        // to a resource that is Ready, so PATCHes (not only creates) meet the faults.
+        AtomicLong editTicks = new AtomicLong();
         threads.add(
             loop(
                 "spec-editor",
                 chaos,
-                Duration.ofMillis(120),
+                editEvery(s),
                 () -> {
-                  String name = Rig.name(random(random, s.n()));
-                  if (!deleted.contains(name)) {
-                    try {
-                      rig.setRole(name, Rig.ROLES[random(random, Rig.ROLES.length)]);
-                      edits.incrementAndGet();
-                    } catch (KubernetesClientException e) {
-                      // deleted meanwhile
+                  boolean onReady = editTicks.incrementAndGet() % 2 == 0;
+                  String name = pick(rig, random, s.n(), onReady, deleted);
+                  if (name == null) {
+                    return;
+                  }
+                  try {
+                    rig.setRole(name, Rig.ROLES[random(random, Rig.ROLES.length)]);
+                    edits.incrementAndGet();
+                    changes.merge(name, 1, Integer::sum);
+                    if (onReady) {
+                      editsOnReady.incrementAndGet();
                     }
+                  } catch (KubernetesClientException e) {
+                    // deleted meanwhile
                   }
                 }));
+        AtomicLong rotationTicks = new AtomicLong();
         threads.add(
             loop(
                 "rotator",
                 chaos,
-                Duration.ofMillis(400),
+                rotateEvery(s),
                 () -> {
-                  String name = Rig.name(random(random, s.n()));
-                  if (!deleted.contains(name)) {
-                    rig.writeSecret(name);
-                    rotations.incrementAndGet();
+                  boolean onReady = rotationTicks.incrementAndGet() % 2 == 0;
+                  String name = pick(rig, random, s.n(), onReady, deleted);
+                  if (name == null) {
+                    return;
+                  }
+                  rig.writeSecret(name);
+                  rotations.incrementAndGet();
+                  changes.merge(name, 1, Integer::sum);
+                  if (onReady) {
+                    rotationsOnReady.incrementAndGet();
                   }
                 }));
-        // Omni side: 429 bursts on top of the dice (5xx, dropped creates, latency spikes)
+        // Omni side: 429 bursts on top of the dice (5xx, dropped creates, latency spikes). A burst
+        // nobody asked for within 2 s is replaced, not added to: while a restarted JVM starts,
+        // bursts would otherwise pile up and answer its first dozens of requests with 429.
+        AtomicLong burstUnserved = new AtomicLong();
         threads.add(
             loop(
                 "429-bursts",
                 chaos,
                 Duration.ofMillis(2000),
-                () -> rig.sim.injectRateLimitBurst(3)));
+                () -> {
+                  burstUnserved.addAndGet(rig.sim.cancelRateLimitBurst());
+                  rig.sim.injectRateLimitBurst(3);
+                }));
         // deletions mid-create: resources that have no connection id yet, spread over the window
         threads.add(
             loop(
@@ -222,47 +345,72 @@ final class Soak {
                           .filter(r -> !deleted.contains(r.getMetadata().getName()))
                           .filter(r -> r.getStatus() == null || r.getStatus().connectionId == null)
                           .toList();
-                  var candidate =
-                      open.stream()
-                          .filter(
-                              r ->
-                                  r.getMetadata().getAnnotations() != null
-                                      && r.getMetadata()
-                                          .getAnnotations()
-                                          .containsKey(OmniConnection.CREATE_PENDING_ANNOTATION))
-                          .findAny()
-                          .or(() -> open.stream().findAny());
+                  var pending = open.stream().filter(Soak::createPending).findAny();
+                  var candidate = pending.or(() -> open.stream().findAny());
                   candidate.ifPresent(
                       r -> {
                         deleted.add(r.getMetadata().getName());
+                        if (pending.isPresent()) {
+                          deletedPending.incrementAndGet();
+                        }
                         rig.k8s.resources(OmniConnection.class).resource(r).delete();
                       });
                 }));
-        // five restarts during convergence, alternately a crash and a clean stop
+        // Restarts during convergence, alternately a crash and a clean stop. Each instance is
+        // replaced once it has stored its share of the connections, whatever its start-up costs,
+        // so every restart interrupts work in flight.
+        int step = Math.max(1, (s.n() - s.deletions()) / (s.restarts() + 1));
+        Duration patience = Duration.ofMinutes(2);
+        List<Long> createsPerInstance = new ArrayList<>();
+        long base = stored(rig);
         int restarts = 0;
         for (int k = 1; k <= s.restarts(); k++) {
-          Instant at = t0.plus(s.chaos().multipliedBy(k).dividedBy(s.restarts() + 1));
-          Rig.sleep(
-              Duration.between(Instant.now(), at).isNegative()
-                  ? Duration.ZERO
-                  : Duration.between(Instant.now(), at));
+          long from = base;
+          if (!Rig.waitFor(() -> stored(rig) - from >= step, patience, Duration.ofMillis(20))) {
+            log.accept(
+                String.format(
+                    "[%s] instance %d stored %d connections in %ds (wanted %d): restarting anyway",
+                    s.label(), k, stored(rig) - from, patience.toSeconds(), step));
+          }
           boolean crash = k % 2 == 1;
           log.accept(
               String.format(
-                  "[%s] %s the operator at %ds: %d/%d Ready",
+                  "[%s] %s the operator at %ds: %d/%d Ready, %d stored by this instance",
                   s.label(),
                   crash ? "killing" : "stopping",
                   ChildJvmOperator.since(t0).toSeconds(),
                   rig.readyCount(),
-                  s.n()));
+                  s.n(),
+                  stored(rig) - from));
           op.stop(crash);
+          createsPerInstance.add(stored(rig) - from);
+          base = stored(rig);
           op.start();
           restarts++;
         }
-        Rig.sleep(
-            Duration.between(Instant.now(), t0.plus(s.chaos())).isNegative()
-                ? Duration.ZERO
-                : Duration.between(Instant.now(), t0.plus(s.chaos())));
+        // The storm lasts at least the chaos window, and until the last instance too has stored
+        // its share (or every remaining resource has its connection): the stragglers are left to
+        // the settle. Edits and rotations on Ready resources meet the faults all along.
+        long last = base;
+        boolean worked =
+            Rig.waitFor(
+                () ->
+                    ChildJvmOperator.since(t0).compareTo(s.chaos()) >= 0
+                        && (stored(rig) - last >= step
+                            || rig.cached().stream()
+                                .filter(r -> !deleted.contains(r.getMetadata().getName()))
+                                .allMatch(
+                                    r ->
+                                        r.getStatus() != null
+                                            && r.getStatus().connectionId != null)),
+                s.chaos().plus(patience),
+                Duration.ofMillis(100));
+        if (!worked) {
+          log.accept(
+              String.format(
+                  "[%s] storm bound reached: the last instance stored %d connections",
+                  s.label(), stored(rig) - last));
+        }
         chaos.set(false);
         for (Thread t : threads) {
           t.join(10_000);
@@ -270,18 +418,44 @@ final class Soak {
         rig.sim.setError5xxRate(0);
         rig.sim.setDropCreateRate(0);
         rig.sim.setLatency(Duration.ofMillis(80));
+        long unserved = burstUnserved.addAndGet(rig.sim.cancelRateLimitBurst());
+        Instant stormEnd = Instant.now();
+        createsPerInstance.add(stored(rig) - base);
+        List<JournalEntry> stormJournal = rig.sim.journal();
+        Map<Integer, Long> patches = new TreeMap<>();
+        long dropped = 0;
+        for (JournalEntry j : stormJournal) {
+          if ("patch".equals(j.route())) {
+            patches.merge(j.status(), 1L, Long::sum);
+          } else if ("create".equals(j.route()) && j.dropped() && j.connectionId() != null) {
+            dropped++;
+          }
+        }
+        Storm storm =
+            new Storm(
+                firstCall,
+                Duration.between(t0, stormEnd),
+                List.copyOf(createsPerInstance),
+                rig.sim.totalRequests(),
+                sumStatus(rig, 500) + sumStatus(rig, 503),
+                sumStatus(rig, 429),
+                dropped,
+                patches,
+                unserved,
+                touches.get(),
+                edits.get(),
+                editsOnReady.get(),
+                rotations.get(),
+                rotationsOnReady.get());
         log.accept(
             String.format(
-                "[%s] faults off at %ds: %d/%d Ready, %d deleted; %d label touches, %d spec edits,"
-                    + " %d rotations",
+                "[%s] faults off after a %ds storm: %d/%d Ready, %d deleted; %s",
                 s.label(),
-                ChildJvmOperator.since(t0).toSeconds(),
+                storm.duration().toSeconds(),
                 rig.readyCount(),
                 s.n(),
                 deleted.size(),
-                touches.get(),
-                edits.get(),
-                rotations.get()));
+                storm));
 
         // --- settle: every remaining resource Ready and equal to Omni, deleted ones gone
         Instant quiet = Instant.now();
@@ -310,17 +484,12 @@ final class Soak {
                 rig.sim.connections().stream()
                     .filter(c -> !c.archived() && deletedWithDelete.contains(c.name()))
                     .count();
-        List<JournalEntry> journal = rig.sim.journal();
-        Rig.Attribution per = rig.callsPerResource(journal);
-        Map<String, Long> calls = new HashMap<>();
+        // the whole run's journal: the storm and the settle (the steady state is measured after)
+        Rig.Attribution per = rig.callsPerResource(rig.sim.journal(), changes);
+        Map<String, Long> calls = new LinkedHashMap<>();
         for (String route : BenchRun.ROUTES) {
           calls.put(route, rig.sim.count(route));
         }
-        Map<String, Long> faults = new HashMap<>();
-        faults.put("429", sumStatus(rig, 429));
-        faults.put("500", sumStatus(rig, 500));
-        faults.put("503", sumStatus(rig, 503));
-        faults.put("dropped creates", rig.sim.count("create", 0));
 
         // --- steady state after the storm
         Steady steady = Steady.measure(rig, s.pollInterval());
@@ -330,17 +499,15 @@ final class Soak {
             check,
             remaining.size(),
             deleted.size(),
+            (int) deletedPending.get(),
             gone,
             leaked,
             calls,
-            faults,
+            storm,
             per,
             steady.lists(),
             steady.other(),
             steady.intervals(),
-            touches.get(),
-            edits.get(),
-            rotations.get(),
             restarts,
             settle,
             leaks);
@@ -352,6 +519,48 @@ final class Soak {
         op.close();
       }
     }
+  }
+
+  /**
+   * How often a spec is edited: every 120 ms, but no faster than a quarter of the operator's
+   * budget, so that the PATCHes on Ready resources do not starve convergence (at 600/min: every 400
+   * ms).
+   */
+  static Duration editEvery(Scenario s) {
+    return Duration.ofMillis(Math.max(120, 4 * 60_000L / s.operatorRate()));
+  }
+
+  /** How often a Secret is rotated: every 400 ms, at most a twelfth of the operator's budget. */
+  static Duration rotateEvery(Scenario s) {
+    return Duration.ofMillis(Math.max(400, 12 * 60_000L / s.operatorRate()));
+  }
+
+  /** Connections stored by creates so far: answered (201) or with the answer dropped. */
+  private static long stored(Rig rig) {
+    return rig.sim.count("create", 201) + rig.sim.count("create", JournalEntry.DROPPED);
+  }
+
+  private static boolean createPending(OmniConnection r) {
+    var a = r.getMetadata().getAnnotations();
+    return a != null && a.containsKey(OmniConnection.CREATE_PENDING_ANNOTATION);
+  }
+
+  /**
+   * A resource to edit: when {@code ready}, one that is Ready now (null when none is); otherwise
+   * any resource not deleted by the soak (null when the pick was deleted).
+   */
+  private static String pick(Rig rig, Random random, int n, boolean ready, Set<String> deleted) {
+    if (ready) {
+      List<String> names =
+          rig.cached().stream()
+              .filter(Rig::ready)
+              .map(r -> r.getMetadata().getName())
+              .filter(name -> !deleted.contains(name))
+              .toList();
+      return names.isEmpty() ? null : names.get(random(random, names.size()));
+    }
+    String name = Rig.name(random(random, n));
+    return deleted.contains(name) ? null : name;
   }
 
   private static long sumStatus(Rig rig, int status) {

@@ -160,6 +160,20 @@ class AuthAndRateLimitTest {
   }
 
   @Test
+  void anUnservedBurstCanBeCancelled() {
+    try (OmniSimulator sim =
+        OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build())) {
+      SimClient c = new SimClient(sim, "v1");
+      sim.injectRateLimitBurst(3);
+      assertTooManyRequests(c.list(null));
+
+      assertThat(sim.cancelRateLimitBurst()).isEqualTo(2);
+      assertThat(c.list(null).status()).isEqualTo(200);
+      assertThat(sim.cancelRateLimitBurst()).isZero();
+    }
+  }
+
+  @Test
   void zeroMeansUnlimitedAndTheLimitCanChangeAtRuntime() {
     try (OmniSimulator sim =
         OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build())) {

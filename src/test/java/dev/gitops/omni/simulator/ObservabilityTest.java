@@ -98,6 +98,28 @@ class ObservabilityTest {
     assertThat(e.bodyKeys())
         .containsExactly(
             "dialect", "name", "host", "port", "database", "username", "passwordUnencrypted");
+    assertThat(e.name()).isEqualTo("p");
+  }
+
+  @Test
+  void aCreateThatStoredNothingStillCarriesTheNameItAskedFor() {
+    sim.injectRateLimitBurst(1);
+    c.create(Bodies.postgres("limited"));
+    sim.setError5xxRate(1.0);
+    c.create(Bodies.postgres("failed"));
+    sim.setError5xxRate(0);
+    c.patch("no-such-id", Map.of("name", "not-a-create"));
+
+    List<JournalEntry> journal = sim.journal();
+
+    assertThat(journal).hasSize(3);
+    assertThat(journal.get(0).status()).isEqualTo(429);
+    assertThat(journal.get(1).status()).isIn(500, 503);
+    assertThat(journal.get(2).route()).isEqualTo("patch");
+    assertThat(journal)
+        .extracting(JournalEntry::connectionId)
+        .containsExactly(null, null, "no-such-id");
+    assertThat(journal).extracting(JournalEntry::name).containsExactly("limited", "failed", null);
   }
 
   @Test
