@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -48,6 +49,9 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
     cache.addListener(this::onChanges);
   }
 
+  /** The poller's name in the request budget's queue (not a valid resource key). */
+  static final String BUDGET_OWNER = "(omni-poller)";
+
   @Override
   public synchronized void start() {
     super.start();
@@ -72,7 +76,15 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   private void poll() {
     Duration next = interval;
     try {
-      cache.refreshIfStartedBefore(clock.instant());
+      // the poller queues for the budget like a resource does, so a busy minute delays the list
+      // but cannot starve it
+      Instant now = clock.instant();
+      BudgetedOmniClient.onBehalfOf(
+          BUDGET_OWNER,
+          () -> {
+            cache.refreshIfStartedBefore(now);
+            return null;
+          });
     } catch (BudgetExhaustedException e) {
       // resources waiting for the budget go first; the list follows them, nothing failed
       next = e.retryAfter().orElse(Duration.ofSeconds(1));
