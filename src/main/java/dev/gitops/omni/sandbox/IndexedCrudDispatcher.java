@@ -7,14 +7,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.HttpURLConnection;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +33,9 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   private static final Pattern DISCOVERY =
       Pattern.compile("/apis(/[a-zA-Z0-9-_.]+)?(/[a-zA-Z0-9-_]+)");
 
-  private final KeyIndex index = new KeyIndex();
+  private static final int ALL = Integer.MAX_VALUE;
+
+  private final KeyIndex index = new KeyIndex(map);
   private final ReadWriteLock lock = StockLock.of(this);
   private final AtomicLong lastVersion = new AtomicLong();
   private final KubernetesAttributesExtractor extractor =
@@ -43,17 +43,12 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
-    Collection<AttributeSet> candidates = index.candidates(query);
-    if (candidates == null) {
+    // the handlers call this under the stock write lock
+    List<Map.Entry<AttributeSet, String>> found = index.matching(query, 1);
+    if (found == null) {
       return super.findResource(query);
     }
-    for (AttributeSet key : candidates) {
-      String value = map.get(key);
-      if (value != null && key.matches(query)) {
-        return new AbstractMap.SimpleImmutableEntry<>(key, value);
-      }
-    }
-    return null;
+    return found.isEmpty() ? null : found.get(0);
   }
 
   @Override
@@ -75,17 +70,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
       super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     } finally {
       // mirror the store, whatever happened in between
-      sync(oldAttributes);
-      sync(newKey);
-    }
-  }
-
-  private void sync(AttributeSet key) {
-    if (key != null) {
-      index.remove(key);
-      if (map.containsKey(key)) {
-        index.add(key);
-      }
+      index.sync(oldAttributes);
+      index.sync(newKey);
     }
   }
 
@@ -102,20 +88,15 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
       return super.handleGet(path);
     }
     AttributeSet query = attributeExtractor.fromPath(path);
-    List<String> items;
-    Lock read = lock.readLock();
-    read.lock();
-    try {
-      items = matching(query, null);
-    } finally {
-      read.unlock();
-    }
-    if (items == null || (items.isEmpty() && DISCOVERY.matcher(path).matches())) {
+    List<Map.Entry<AttributeSet, String>> found =
+        locked(lock.readLock(), () -> index.matching(query, ALL));
+    if (found == null || (found.isEmpty() && DISCOVERY.matcher(path).matches())) {
       return super.handleGet(path);
     }
     if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
-      return found(items);
+      return first(found);
     }
+    List<String> items = found.stream().map(Map.Entry::getValue).toList();
     String list =
         ((KubernetesResponseComposer) responseComposer)
             .compose(items, String.valueOf(lastVersion.get()));
@@ -128,52 +109,45 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     if (!query.containsKey(KubernetesAttributesExtractor.NAME)) {
       return super.handleDelete(path); // a collection delete: rare, the stock scan will do
     }
-    List<String> items;
-    Lock write = lock.writeLock();
-    write.lock();
-    try {
-      items = matching(query, key -> Deletion.apply(this, path, query, key, map.get(key)));
-    } finally {
-      write.unlock();
-    }
-    return items == null ? super.handleDelete(path) : found(items);
+    List<Map.Entry<AttributeSet, String>> found =
+        locked(
+            lock.writeLock(),
+            () -> {
+              var matches = index.matching(query, ALL);
+              if (matches != null) {
+                matches.forEach(e -> Deletion.apply(this, path, query, e.getKey(), e.getValue()));
+              }
+              return matches;
+            });
+    return found == null ? super.handleDelete(path) : first(found);
   }
 
-  /** The stored values matching the query (each passed to {@code then}); null: not indexable. */
-  private List<String> matching(
-      AttributeSet query, java.util.function.Consumer<AttributeSet> then) {
-    Collection<AttributeSet> candidates = index.candidates(query);
-    if (candidates == null) {
-      return null;
-    }
-    List<String> items = new ArrayList<>();
-    for (AttributeSet key : new ArrayList<>(candidates)) {
-      String value = map.get(key);
-      if (value != null && key.matches(query)) {
-        items.add(value);
-        if (then != null) {
-          then.accept(key);
-        }
-      }
-    }
-    return items;
-  }
-
-  private static MockResponse found(List<String> items) {
-    return items.isEmpty()
+  /** The answer to a request for one object: the first match (as it was), or 404. */
+  private static MockResponse first(List<Map.Entry<AttributeSet, String>> found) {
+    return found.isEmpty()
         ? new MockResponse().setResponseCode(HttpURLConnection.HTTP_NOT_FOUND)
-        : new MockResponse().setResponseCode(HttpURLConnection.HTTP_OK).setBody(items.get(0));
+        : new MockResponse()
+            .setResponseCode(HttpURLConnection.HTTP_OK)
+            .setBody(found.get(0).getValue());
   }
 
   @Override
   public void reset() {
     super.reset();
-    Lock write = lock.writeLock();
-    write.lock();
+    locked(
+        lock.writeLock(),
+        () -> {
+          index.clear();
+          return null;
+        });
+  }
+
+  private static <T> T locked(Lock lock, Supplier<T> action) {
+    lock.lock();
     try {
-      index.clear();
+      return action.get();
     } finally {
-      write.unlock();
+      lock.unlock();
     }
   }
 

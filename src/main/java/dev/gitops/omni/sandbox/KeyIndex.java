@@ -4,7 +4,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
-import java.util.Collection;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +17,10 @@ import java.util.Set;
  * a request looks at the few stored objects that can match it instead of all of them.
  *
  * <p>A stored key can only match a query that names a plural if it has that plural (and, for a
- * query that names an object, that name), so {@link #candidates} always holds every match; callers
- * still test each candidate with {@link AttributeSet#matches}, which keeps the mock's own selector
- * semantics (labels, fields, api group, version). Each group keeps the store's order: an updated
- * key moves to the end, as it does in the mock's LinkedHashMap.
+ * query that names an object, that name), so the candidates always hold every match; each is then
+ * tested with {@link AttributeSet#matches}, which keeps the mock's own selector semantics (labels,
+ * fields, api group, version). Each group keeps the store's order: an updated key moves to the end,
+ * as it does in the mock's LinkedHashMap, so answers come in the stock order too.
  *
  * <p>Not thread-safe: the dispatcher's lock guards it together with the store.
  */
@@ -27,11 +28,50 @@ final class KeyIndex {
   private static final String PLURAL = KubernetesAttributesExtractor.PLURAL;
   private static final String NAME = KubernetesAttributesExtractor.NAME;
 
+  private final Map<AttributeSet, String> store;
   private final Map<String, Set<AttributeSet>> byPlural = new HashMap<>();
   private final Map<List<String>, Set<AttributeSet>> byName = new HashMap<>();
 
-  /** Adds a stored key (at the end of its groups); keys without a plural are never candidates. */
-  void add(AttributeSet key) {
+  KeyIndex(Map<AttributeSet, String> store) {
+    this.store = store;
+  }
+
+  /**
+   * The stored entries matching {@code query}, at most {@code limit}, in store order (a copy);
+   * {@code null} when the query names no plural (discovery, odd paths): search the whole store.
+   */
+  List<Map.Entry<AttributeSet, String>> matching(AttributeSet query, int limit) {
+    String plural = exact(query, PLURAL);
+    if (plural == null) {
+      return null;
+    }
+    String name = exact(query, NAME);
+    Set<AttributeSet> keys =
+        name == null ? byPlural.get(plural) : byName.get(List.of(plural, name));
+    List<Map.Entry<AttributeSet, String>> found = new ArrayList<>();
+    for (AttributeSet key : keys == null ? Set.<AttributeSet>of() : keys) {
+      String value = store.get(key);
+      if (value != null && key.matches(query)) {
+        found.add(new AbstractMap.SimpleImmutableEntry<>(key, value));
+        if (found.size() == limit) {
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Makes the index agree with the store about {@code key} (after the store changed it). */
+  void sync(AttributeSet key) {
+    if (key != null) {
+      remove(key);
+      if (store.containsKey(key)) {
+        add(key);
+      }
+    }
+  }
+
+  private void add(AttributeSet key) {
     String plural = exact(key, PLURAL);
     if (plural == null) {
       return;
@@ -43,7 +83,7 @@ final class KeyIndex {
     }
   }
 
-  void remove(AttributeSet key) {
+  private void remove(AttributeSet key) {
     String plural = exact(key, PLURAL);
     if (plural == null) {
       return;
@@ -58,21 +98,6 @@ final class KeyIndex {
   void clear() {
     byPlural.clear();
     byName.clear();
-  }
-
-  /**
-   * The stored keys that may match {@code query}, in store order; {@code null} when the query names
-   * no plural (discovery, odd paths), so the caller must search the whole store.
-   */
-  Collection<AttributeSet> candidates(AttributeSet query) {
-    String plural = exact(query, PLURAL);
-    if (plural == null) {
-      return null;
-    }
-    String name = exact(query, NAME);
-    Set<AttributeSet> found =
-        name == null ? byPlural.get(plural) : byName.get(List.of(plural, name));
-    return found == null ? List.of() : found;
   }
 
   int size() {

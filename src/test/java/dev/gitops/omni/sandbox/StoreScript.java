@@ -6,20 +6,13 @@ import static dev.gitops.omni.sandbox.IndexedCrudDispatcherTest.labels;
 import static dev.gitops.omni.sandbox.IndexedCrudDispatcherTest.names;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The operations of {@link IndexedCrudDispatcherTest}, each noting what it observed. */
 final class StoreScript {
@@ -68,7 +61,7 @@ final class StoreScript {
     note(
         "configmap s1: "
             + k8s.configMaps().inNamespace(A).withName("s1").get().getMetadata().getName());
-    customResource();
+    CustomResourceSteps.run(k8s, this::note);
     inA.withName("s2").delete();
     note("get s2 after delete: " + inA.withName("s2").get());
     note("list ns-a after delete: " + names(inA.list().getItems(), false));
@@ -94,93 +87,18 @@ final class StoreScript {
     return seen;
   }
 
-  private void customResource() {
-    var crs = k8s.genericKubernetesResources("omni.gitops.dev/v1alpha1", "OmniConnection");
-    crs.inNamespace(A)
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion("omni.gitops.dev/v1alpha1")
-                .withKind("OmniConnection")
-                .withNewMetadata()
-                .withName("r1")
-                .withNamespace(A)
-                .endMetadata()
-                .addToAdditionalProperties("spec", Map.of("host", "db", "port", 5432))
-                .build())
-        .create();
-    var r1 = crs.inNamespace(A).withName("r1");
-    r1.subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"seen\"}}");
-    r1.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"port\":5433}}");
-    GenericKubernetesResource got = r1.get();
-    note(
-        "get r1: generation "
-            + got.getMetadata().getGeneration()
-            + ", status "
-            + Serialization.asJson(got.getAdditionalProperties().get("status")));
-    r1.edit(
-        r ->
-            new GenericKubernetesResourceBuilder(r)
-                .editMetadata()
-                .addToFinalizers("test/f")
-                .endMetadata()
-                .build());
-    r1.delete();
-    got = r1.get();
-    note("delete with finalizer: marked " + (got.getMetadata().getDeletionTimestamp() != null));
-    r1.delete();
-    note(
-        "second delete keeps rv: "
-            + got.getMetadata()
-                .getResourceVersion()
-                .equals(r1.get().getMetadata().getResourceVersion()));
-    r1.edit(
-        r ->
-            new GenericKubernetesResourceBuilder(r)
-                .editMetadata()
-                .withFinalizers()
-                .endMetadata()
-                .build());
-    note("after finalizer removed: " + r1.get());
-  }
-
   private void watch() {
-    List<String> events = new CopyOnWriteArrayList<>();
     var inA = k8s.secrets().inNamespace(A);
-    try (var w =
-        inA.withLabel("app", "y")
-            .watch(
-                new Watcher<Secret>() {
-                  @Override
-                  public void eventReceived(Action action, Secret s) {
-                    events.add(action + " " + s.getMetadata().getName());
-                  }
-
-                  @Override
-                  public void onClose(WatcherException cause) {}
-                })) {
-      awaitSize(events, 1);
+    var recorder = new WatchRecorder<Secret>();
+    try (var w = inA.withLabel("app", "y").watch(recorder)) {
+      recorder.await(1);
       secret(A, "s3", "y");
-      inA.withName("s3")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"k\":\"dg==\"}}");
-      inA.withName("s3")
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"app\":\"z\"}}}");
+      var s3 = inA.withName("s3");
+      s3.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"k\":\"dg==\"}}");
+      s3.patch(
+          PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"app\":\"z\"}}}");
       inA.withName("s1").delete();
-      awaitSize(events, 5);
-    }
-    note("watch: " + events);
-  }
-
-  private static void awaitSize(List<String> events, int size) {
-    long end = System.nanoTime() + 10_000_000_000L;
-    while (events.size() < size && System.nanoTime() < end) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+      note("watch: " + recorder.await(5));
     }
   }
 
