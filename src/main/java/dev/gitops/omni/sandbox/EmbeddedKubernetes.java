@@ -13,7 +13,8 @@ import java.util.HashMap;
 /**
  * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with the
  * OmniConnection CRD installed. It stores and watches resources like an API server but has no
- * server-side apply, admission or CEL: the operator's own Java rules still apply.
+ * server-side apply, admission or CEL: the operator's own Java rules still apply. Its store is
+ * indexed ({@link IndexedCrudDispatcher}) so that tens of thousands of objects stay fast.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** The CRD as generated from the model, packaged into the jar by the build. */
@@ -33,15 +34,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   public static EmbeddedKubernetes start() {
+    return start(new IndexedCrudDispatcher());
+  }
+
+  /** Starts with the given dispatcher (tests compare the indexed one with Fabric8's own). */
+  static EmbeddedKubernetes start(KubernetesCrudDispatcher dispatcher) {
     // the mock server logs every request at INFO through java.util.logging: keep it for problems
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     var server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
     try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
