@@ -65,6 +65,7 @@ final class BenchRun {
       long heapAfterGc,
       long rss,
       Duration firstReconcile,
+      Duration firstOmniCall,
       Rig.Check check,
       int leaks,
       String notes) {
@@ -143,13 +144,13 @@ final class BenchRun {
         List<JournalEntry> journal = rig.sim.journal();
         Duration first =
             journal.isEmpty() ? null : Duration.between(t0, journal.get(0).timestamp());
+        // the operator logs its own process start → first reconcile; in-process, it has none
+        Duration reconcile =
+            op instanceof ChildJvmOperator c ? c.firstReconcile().orElse(null) : null;
         log.accept(
             String.format(
-                "[%s] operator started %s, first Omni call %s, first reconcile %s after start",
-                s.label(),
-                t0,
-                journal.isEmpty() ? "-" : journal.get(0).timestamp(),
-                op instanceof ChildJvmOperator c ? c.firstReconcile().orElse(null) : null));
+                "[%s] operator started %s, first reconcile %s and first Omni call %s after it",
+                s.label(), t0, reconcile, first));
         Map<String, Long> calls = new LinkedHashMap<>();
         long c429 = 0;
         for (String route : ROUTES) {
@@ -268,6 +269,7 @@ final class BenchRun {
             rotationsMissed,
             heap,
             rss,
+            reconcile,
             first,
             check,
             leaks,

@@ -58,6 +58,7 @@ class ReportTest {
         17L << 20,
         207L << 20,
         Duration.ofMillis(5440),
+        Duration.ofMillis(5440),
         new Rig.Check(100, 100, 0, 0, 0, 0, List.of()),
         0,
         "real operator, child JVM");
@@ -80,6 +81,7 @@ class ReportTest {
         0,
         -1,
         -1,
+        Duration.ofMillis(900),
         Duration.ofMillis(900),
         new Rig.Check(100, 65, 0, 0, 0, 0, List.of()),
         0,
@@ -125,6 +127,7 @@ class ReportTest {
             0,
             -1,
             -1,
+            null,
             null,
             stuck.check(),
             0,
