@@ -9,7 +9,6 @@ import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -30,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * The JOSDK driver: gathers the planner's input (Secrets from an informer, Omni's list from the
  * shared cache), plans, carries the plan out, and writes status only when it changed.
  */
-public class OmniConnectionReconciler
-    implements Reconciler<OmniConnection>, Cleaner<OmniConnection> {
+public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private static final Logger log = LoggerFactory.getLogger(OmniConnectionReconciler.class);
 
   private final OperatorConfig config;
@@ -98,9 +96,21 @@ public class OmniConnectionReconciler
   @Override
   public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
     Startup.firstReconcile();
+    // The controller sees every event and handles the finalizer itself: the SDK's own handling
+    // adds it in a run of its own and reconciles only when that write's event comes back, behind
+    // every other resource's finalizer write, so a start with N new resources did nothing in Omni
+    // until N writes were done.
+    if (ctx.isPrimaryResourceDeleted()) {
+      forget(r);
+      return UpdateControl.noUpdate();
+    }
+    if (r.isMarkedForDeletion()) {
+      return delete(r, ctx);
+    }
+    OmniConnection withFinalizer = new ResourceWriter(ctx).addFinalizer(r);
     // Omni calls are charged to this resource, so a request the budget reserves for it waits
     // for it to come back
-    return BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(r, ctx));
+    return BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(withFinalizer, ctx));
   }
 
   private UpdateControl<OmniConnection> reconcileAs(OmniConnection r, Context<OmniConnection> ctx) {
@@ -277,16 +287,31 @@ public class OmniConnectionReconciler
     };
   }
 
-  @Override
-  public DeleteControl cleanup(OmniConnection r, Context<OmniConnection> ctx) {
-    metrics.resourceState(PlanInputs.key(r), null);
+  private UpdateControl<OmniConnection> delete(OmniConnection r, Context<OmniConnection> ctx) {
+    if (!r.hasFinalizer(OmniConnection.FINALIZER)) {
+      forget(r);
+      return UpdateControl.noUpdate();
+    }
     String key = PlanInputs.key(r);
+    metrics.resourceState(key, null);
     rejected.remove(key);
     DeleteControl control = BudgetedOmniClient.onBehalfOf(key, () -> deleter.cleanup(r, ctx));
-    if (control.isRemoveFinalizer()) {
-      executor.releaseBudget(key);
+    if (!control.isRemoveFinalizer()) {
+      UpdateControl<OmniConnection> wait = UpdateControl.noUpdate();
+      control.getScheduleDelay().ifPresent(wait::rescheduleAfter);
+      return wait;
     }
+    new ResourceWriter(ctx).removeFinalizer(r);
+    forget(r);
+    return UpdateControl.noUpdate();
+  }
+
+  /** Drops what the operator kept about a resource that is gone. */
+  private void forget(OmniConnection r) {
+    String key = PlanInputs.key(r);
+    metrics.resourceState(key, null);
+    rejected.remove(key);
+    executor.releaseBudget(key);
     events.forget(r);
-    return control;
   }
 }

@@ -85,7 +85,8 @@ public final class OmniOperator implements AutoCloseable {
     operator.register(
         reconciler,
         c -> {
-          c.withFinalizer(OmniConnection.FINALIZER)
+          // every event reaches the reconciler, which adds and removes the finalizer itself
+          c.withTriggerReconcilerOnAllEvents(true)
               .withGenerationAware(false)
               .withOnUpdateFilter(OmniOperator::worthReconciling);
           if (config.namespaces().isEmpty()) {
