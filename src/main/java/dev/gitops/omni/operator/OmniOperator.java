@@ -99,16 +99,30 @@ public final class OmniOperator implements AutoCloseable {
   }
 
   /**
-   * Spec, annotation (paused, poll interval, a retry nudge), finalizer and deletion changes
-   * reconcile; the operator's own status writes do not.
+   * Spec, annotation (paused, poll interval, a retry nudge) and deletion changes reconcile, and so
+   * does a finalizer someone else took away; the operator's own bookkeeping writes (status, its
+   * finalizer, the create-pending mark) do not: the run that wrote them already acted on them, and
+   * a second run per write was most of the work per create at scale.
    */
   static boolean worthReconciling(OmniConnection now, OmniConnection before) {
     var a = now.getMetadata();
     var b = before.getMetadata();
     return !Objects.equals(a.getGeneration(), b.getGeneration())
-        || !Objects.equals(a.getAnnotations(), b.getAnnotations())
-        || !Objects.equals(a.getFinalizers(), b.getFinalizers())
+        || !Objects.equals(
+            withoutCreatePending(a.getAnnotations()), withoutCreatePending(b.getAnnotations()))
+        || (!now.hasFinalizer(OmniConnection.FINALIZER)
+            && !Objects.equals(a.getFinalizers(), b.getFinalizers()))
         || a.getDeletionTimestamp() != null;
+  }
+
+  private static java.util.Map<String, String> withoutCreatePending(
+      java.util.Map<String, String> annotations) {
+    if (annotations == null || !annotations.containsKey(OmniConnection.CREATE_PENDING_ANNOTATION)) {
+      return annotations == null ? java.util.Map.of() : annotations;
+    }
+    var copy = new java.util.HashMap<>(annotations);
+    copy.remove(OmniConnection.CREATE_PENDING_ANNOTATION);
+    return copy;
   }
 
   public void start() {

@@ -24,7 +24,7 @@ class OperatorPartsTest {
   }
 
   @Test
-  void onlySpecAnnotationFinalizerAndDeletionChangesReconcile() {
+  void specUserAnnotationsLostFinalizerAndDeletionReconcileButOurBookkeepingDoesNot() {
     OmniConnection before = resource(1L, Map.of());
     assertThat(OmniOperator.worthReconciling(resource(1L, Map.of()), before))
         .as("status only")
@@ -37,6 +37,17 @@ class OperatorPartsTest {
     OmniConnection deleting = resource(1L, Map.of());
     deleting.getMetadata().setDeletionTimestamp("2026-01-01T00:00:00Z");
     assertThat(OmniOperator.worthReconciling(deleting, before)).isTrue();
+    // the operator's own bookkeeping does not: the run that wrote it acted on it
+    OmniConnection marked =
+        resource(1L, Map.of(OmniConnection.CREATE_PENDING_ANNOTATION, "2026-01-01T00:00:00Z"));
+    assertThat(OmniOperator.worthReconciling(marked, before)).as("create-pending mark").isFalse();
+    assertThat(OmniOperator.worthReconciling(before, marked)).as("mark cleared").isFalse();
+    OmniConnection finalized = resource(1L, Map.of());
+    finalized.addFinalizer(OmniConnection.FINALIZER);
+    assertThat(OmniOperator.worthReconciling(finalized, before)).as("our finalizer").isFalse();
+    assertThat(OmniOperator.worthReconciling(before, finalized))
+        .as("our finalizer taken away")
+        .isTrue();
   }
 
   @Test
