@@ -22,12 +22,15 @@ import java.util.function.LongSupplier;
  * due time, which keeps the bound exact.
  *
  * <p>When Omni answers 429 anyway (another client on the same key, or a stricter counter than
- * documented), {@link #throttled} halves the allowance and honours Retry-After; each clean window
- * afterwards gives back a quarter of the full allowance.
+ * documented), {@link #throttled} takes a quarter off the allowance, down to half of it, and
+ * honours Retry-After; each clean window afterwards gives back a quarter of the full allowance.
  */
 public final class RequestBudget {
   /** Omni's minute plus a second of slack for jitter. */
   static final Duration WINDOW = Duration.ofSeconds(61);
+
+  /** 429s closer together than this count as one. */
+  static final Duration COOL_DOWN = Duration.ofSeconds(10);
 
   /** A reservation nobody came back for within this long is forgotten (its request is lost). */
   static final Duration FORGET = Duration.ofMinutes(2);
@@ -41,6 +44,7 @@ public final class RequestBudget {
   private int allowance;
   private long lastAdjusted;
   private long pausedUntil;
+  private Long lastThrottled;
 
   public RequestBudget(int requestsPerMinute) {
     this(requestsPerMinute, System::nanoTime);
@@ -144,12 +148,17 @@ public final class RequestBudget {
   }
 
   /**
-   * Omni answered 429: halve the allowance and, when Omni said how long, send nothing before then.
+   * Omni answered 429: take a quarter off the allowance (at most once per {@link #COOL_DOWN}, since
+   * the requests in flight at that moment all meet the same counter, and never below half of it)
+   * and, when Omni said how long, send nothing before then.
    */
   public synchronized void throttled(Duration retryAfter) {
     long now = nanoTime.getAsLong();
-    allowance = Math.max(1, allowance / 2);
-    lastAdjusted = now;
+    if (lastThrottled == null || now - lastThrottled >= COOL_DOWN.toNanos()) {
+      allowance = Math.max(Math.max(1, fullAllowance / 2), allowance * 3 / 4);
+      lastThrottled = now;
+      lastAdjusted = now;
+    }
     if (retryAfter != null && !retryAfter.isNegative()) {
       pausedUntil = Math.max(pausedUntil, now + retryAfter.toNanos());
     }

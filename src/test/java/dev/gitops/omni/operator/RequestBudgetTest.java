@@ -93,19 +93,24 @@ class RequestBudgetTest {
   }
 
   @Test
-  void a429HalvesTheAllowanceHonoursRetryAfterAndCleanWindowsGiveItBack() {
+  void a429SlowsTheBudgetDownOncePerCoolDownNeverBelowHalfAndCleanWindowsGiveItBack() {
     RequestBudget budget = new RequestBudget(60, clock::get);
     budget.throttled(Duration.ofSeconds(5));
-    assertThat(budget.allowance()).isEqualTo(29);
-    assertThat(budget.tryAcquire("a")).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThat(budget.allowance()).isEqualTo(44);
+    assertThat(budget.tryAcquire("a")).isEqualTo(Duration.ofSeconds(5));
+    // the other requests in flight meet the same counter: one step per cool-down
+    budget.throttled(null);
+    assertThat(budget.allowance()).isEqualTo(44);
     advance(Duration.ofSeconds(5));
     assertThat(budget.tryAcquire("a")).isZero();
-    budget.throttled(null);
-    budget.throttled(null);
-    assertThat(budget.allowance()).isEqualTo(7);
+    for (int i = 0; i < 5; i++) {
+      advance(RequestBudget.COOL_DOWN);
+      budget.throttled(null);
+    }
+    assertThat(budget.allowance()).isEqualTo(29);
     advance(RequestBudget.WINDOW);
     budget.tryAcquire("b");
-    assertThat(budget.allowance()).isEqualTo(7 + 14);
+    assertThat(budget.allowance()).isEqualTo(29 + 14);
     advance(RequestBudget.WINDOW.multipliedBy(5));
     budget.tryAcquire("c");
     assertThat(budget.allowance()).isEqualTo(59);
@@ -120,10 +125,11 @@ class RequestBudgetTest {
     assertThat(budget.allowance()).isEqualTo(59);
     omni.failure = new OmniApiException(OmniApiException.Kind.RATE_LIMITED, 429, null);
     assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
-    assertThat(budget.allowance()).isEqualTo(29);
+    assertThat(budget.allowance()).isEqualTo(44);
+    advance(RequestBudget.COOL_DOWN);
     omni.failure = new OmniApiException(OmniApiException.Kind.UNAVAILABLE, 503, null);
     assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
-    assertThat(budget.allowance()).isEqualTo(29);
+    assertThat(budget.allowance()).isEqualTo(44);
   }
 
   @Test
