@@ -27,8 +27,8 @@ import java.util.Locale;
  */
 public final class Benchmark {
   static final String DEFAULT_RUNS =
-      "shared:100:60,naive:100:60,shared:1000:6000:20,naive:1000:6000:20";
-  static final String DEFAULT_SOAK = "1000:60000:1200:60";
+      "shared:100:60,naive:100:60,shared:1000:6000:20,naive:1000:6000:20,shared:10000:6000:20";
+  static final String DEFAULT_SOAK = "200:100000:600:20";
 
   private Benchmark() {}
 
