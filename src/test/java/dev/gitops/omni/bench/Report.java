@@ -389,7 +389,7 @@ final class Report {
             "0 × 429 with the default budget",
             c429 + " in all fault-free runs",
             c429 == 0,
-            "the budget's burst + refill × 60 s never exceeds R in any window"));
+            "the budget's sliding window sends at most R − 1 in any 61 s, checked on real send times"));
     // PATCH
     Duration p99 =
         shared.stream()
