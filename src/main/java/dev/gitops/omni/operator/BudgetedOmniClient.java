@@ -62,18 +62,38 @@ public final class BudgetedOmniClient implements OmniClient {
   }
 
   private static final ThreadLocal<String> OWNER = new ThreadLocal<>();
+  private static final ThreadLocal<Boolean> AHEAD = new ThreadLocal<>();
+  private static final ThreadLocal<Long> PREPAID_AT = new ThreadLocal<>();
+
+  /** A prepaid create that waited longer than this for its POST takes its request again. */
+  static final Duration PREPAY_VALID = Duration.ofMillis(500);
 
   /**
    * Runs {@code work} with its Omni calls charged to {@code owner} (a resource's key), so a request
    * the budget reserves for it is kept until it comes back.
    */
   public static <T> T onBehalfOf(String owner, Supplier<T> work) {
+    return charged(owner, false, work);
+  }
+
+  /**
+   * Like {@link #onBehalfOf}, but a held-back call is reserved ahead of the resources waiting: for
+   * the poller's one list per interval, which a mass change must not push back by its whole queue.
+   */
+  public static <T> T aheadOfQueue(String owner, Supplier<T> work) {
+    return charged(owner, true, work);
+  }
+
+  private static <T> T charged(String owner, boolean ahead, Supplier<T> work) {
     String before = OWNER.get();
+    Boolean aheadBefore = AHEAD.get();
     OWNER.set(owner);
+    AHEAD.set(ahead);
     try {
       return work.get();
     } finally {
       OWNER.set(before);
+      AHEAD.set(aheadBefore);
     }
   }
 
@@ -83,7 +103,7 @@ public final class BudgetedOmniClient implements OmniClient {
   }
 
   private void take(String route) {
-    Duration wait = budget.tryAcquire(OWNER.get());
+    Duration wait = budget.tryAcquire(OWNER.get(), Boolean.TRUE.equals(AHEAD.get()));
     if (!wait.isZero()) {
       listener.heldBack(route, wait);
       throw new BudgetExhaustedException(wait, budget.perMinute());
@@ -96,10 +116,20 @@ public final class BudgetedOmniClient implements OmniClient {
    */
   public void prepayCreate() {
     take("create");
+    PREPAID_AT.set(System.nanoTime());
   }
 
-  /** The POST whose request was taken by {@link #prepayCreate()}. */
+  /**
+   * The POST whose request was taken by {@link #prepayCreate()}. When writing the mark took long
+   * (409 retries), the request is taken again: the budget counts a request when it is granted, and
+   * a POST sent much later could otherwise crowd a minute.
+   */
   public String createPrepaid(CreateRequest request) {
+    Long at = PREPAID_AT.get();
+    PREPAID_AT.remove();
+    if (at == null || System.nanoTime() - at > PREPAY_VALID.toNanos()) {
+      take("create");
+    }
     return send("create", () -> delegate.create(request));
   }
 

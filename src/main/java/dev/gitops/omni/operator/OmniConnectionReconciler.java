@@ -49,6 +49,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private final PlanInputs inputs;
   private final Deleter deleter;
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
+  private volatile OmniPoller poller;
 
   public OmniConnectionReconciler(
       OperatorConfig config,
@@ -85,7 +86,14 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
             .build();
     secrets = new InformerEventSource<>(secretConfig, ctx);
     var poller =
-        new OmniPoller(cache, ctx.getPrimaryCache(), config.pollInterval(), clock, metrics);
+        new OmniPoller(
+            cache,
+            ctx.getPrimaryCache(),
+            config.pollInterval(),
+            clock,
+            metrics,
+            executor::releaseBudget);
+    this.poller = poller;
     return List.of(secrets, poller);
   }
 
@@ -102,6 +110,12 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     // until N writes were done.
     if (ctx.isPrimaryResourceDeleted()) {
       forget(r);
+      ResourceID id = ResourceID.fromResource(r);
+      if (ctx.getPrimaryCache().get(id).isPresent() && poller != null) {
+        // deleted and created again under the same name: the SDK hands the new copy over with
+        // the old one's delete event and then drops the new one's own event
+        poller.reconcileSoon(id);
+      }
       return UpdateControl.noUpdate();
     }
     if (r.isMarkedForDeletion()) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +33,18 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   private final Duration interval;
   private final Clock clock;
   private final OperatorMetrics metrics;
-  private ScheduledExecutorService executor;
+  private final Consumer<String> releaseBudget;
+  private volatile ScheduledExecutorService executor;
 
   OmniPoller(
       ConnectionCache cache,
       IndexedResourceCache<OmniConnection> resources,
       Duration interval,
       Clock clock,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      Consumer<String> releaseBudget) {
     super(OmniConnectionInfo.class, "omni-poller");
+    this.releaseBudget = releaseBudget;
     this.cache = cache;
     this.resources = resources;
     this.interval = interval;
@@ -76,15 +80,17 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   private void poll() {
     Duration next = interval;
     try {
-      // the poller queues for the budget like a resource does, so a busy minute delays the list
-      // but cannot starve it
+      // a held-back list is reserved ahead of the resources waiting for the budget: a mass
+      // change delays it by what the window holds, not by its whole queue
       Instant now = clock.instant();
-      BudgetedOmniClient.onBehalfOf(
+      BudgetedOmniClient.aheadOfQueue(
           BUDGET_OWNER,
           () -> {
             cache.refreshIfStartedBefore(now);
             return null;
           });
+      // a reconcile's list may have made this one unnecessary: free a slot reserved for it
+      releaseBudget.accept(BUDGET_OWNER);
     } catch (BudgetExhaustedException e) {
       // resources waiting for the budget go first; the list follows them, nothing failed
       next = e.retryAfter().orElse(Duration.ofSeconds(1));
@@ -118,6 +124,17 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
         .forEach(n -> Indexes.resources(resources, Indexes.BY_OMNI_NAME, n).forEach(affected::add));
     metrics.pollTriggered(affected.size());
     affected.forEach(id -> getEventHandler().handleEvent(new Event(id)));
+  }
+
+  /**
+   * Reconciles {@code id} again shortly: for a resource deleted and created again under the same
+   * name, whose new copy the SDK handed over with the old one's delete event and then forgot.
+   */
+  void reconcileSoon(ResourceID id) {
+    ScheduledExecutorService e = executor;
+    if (e != null && !e.isShutdown() && isRunning()) {
+      e.schedule(() -> getEventHandler().handleEvent(new Event(id)), 1, TimeUnit.SECONDS);
+    }
   }
 
   @Override

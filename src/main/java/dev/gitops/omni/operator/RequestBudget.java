@@ -29,6 +29,9 @@ public final class RequestBudget {
   /** Omni's minute plus a second of slack for jitter. */
   static final Duration WINDOW = Duration.ofSeconds(61);
 
+  /** The longest Retry-After the budget honours for everyone. */
+  static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
   /** 429s closer together than this count as one. */
   static final Duration COOL_DOWN = Duration.ofSeconds(10);
 
@@ -61,39 +64,62 @@ public final class RequestBudget {
 
   /** Asks for one request for an anonymous caller: nothing is reserved when it must wait. */
   public Duration tryAcquire() {
-    return tryAcquire(null);
+    return tryAcquire(null, false);
+  }
+
+  /** Takes one request for {@code owner}, in turn behind every caller already waiting. */
+  public Duration tryAcquire(String owner) {
+    return tryAcquire(owner, false);
   }
 
   /**
    * Takes one request for {@code owner}: zero when it may go now, otherwise how long until its
-   * reserved request is due.
+   * reserved request is due. With {@code ahead}, a new request is reserved at the first moment the
+   * requests really sent leave room, ahead of those waiting (the poller's one list per interval).
    */
-  public synchronized Duration tryAcquire(String owner) {
+  public synchronized Duration tryAcquire(String owner, boolean ahead) {
     long now = nanoTime.getAsLong();
     recover(now);
     sent.dropUpTo(now - WINDOW.toNanos());
     Long due = owner == null ? null : reservations.get(owner);
     if (due != null) {
-      if (due - now > 0) {
-        return Duration.ofNanos(due - now);
+      long wait = Math.max(due, pausedUntil) - now;
+      if (wait > 0) {
+        return Duration.ofNanos(wait);
       }
-      unreserve(owner);
-      if (sent.size() < allowance || sent.newest(allowance - 1) <= now - WINDOW.toNanos()) {
+      long free = windowFreeAt(now);
+      if (free <= now) {
+        unreserve(owner);
         sent.add(now);
         return Duration.ZERO;
       }
-      // came back so late that others filled the window meanwhile: queue again
+      // the requests before it went out a little later than planned: keep its place at the front
+      return reserve(owner, free, now);
     }
-    long slot = firstFreeSlot(now);
+    long slot = ahead ? Math.max(windowFreeAt(now), pausedUntil) : firstFreeSlot(now);
     if (slot <= now) {
       sent.add(now);
       return Duration.ZERO;
     }
-    if (owner != null) {
-      forgetStale(now);
-      reservations.put(owner, slot);
-      pending.merge(slot, 1, Integer::sum);
+    if (owner == null) {
+      return Duration.ofNanos(slot - now);
     }
+    forgetStale(now);
+    return reserve(owner, slot, now);
+  }
+
+  /** When the requests really sent leave room for one more (now, or when the oldest leaves). */
+  private long windowFreeAt(long now) {
+    if (sent.size() < allowance) {
+      return now;
+    }
+    return Math.max(now, sent.newest(allowance - 1) + WINDOW.toNanos() + 1);
+  }
+
+  private Duration reserve(String owner, long slot, long now) {
+    unreserve(owner);
+    reservations.put(owner, slot);
+    pending.merge(slot, 1, Integer::sum);
     return Duration.ofNanos(slot - now);
   }
 
@@ -160,7 +186,9 @@ public final class RequestBudget {
       lastAdjusted = now;
     }
     if (retryAfter != null && !retryAfter.isNegative()) {
-      pausedUntil = Math.max(pausedUntil, now + retryAfter.toNanos());
+      // a Retry-After of hours would silence every resource: honour at most MAX_PAUSE of it
+      Duration pause = retryAfter.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : retryAfter;
+      pausedUntil = Math.max(pausedUntil, now + pause.toNanos());
     }
   }
 

@@ -25,7 +25,7 @@ class ConnectionCacheTest {
   }
 
   /** An Omni whose list answer the test controls, counting calls. */
-  static final class ListOnly implements OmniClient {
+  static class ListOnly implements OmniClient {
     volatile List<OmniConnectionInfo> answer = List.of();
     final AtomicInteger lists = new AtomicInteger();
     volatile long delayMs;

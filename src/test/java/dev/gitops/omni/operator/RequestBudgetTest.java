@@ -133,6 +133,74 @@ class RequestBudgetTest {
   }
 
   @Test
+  void anOwnerOnTimeWhoseWindowIsStillFullKeepsItsPlaceAtTheFront() {
+    RequestBudget budget = new RequestBudget(3, clock::get);
+    long start = clock.get();
+    budget.tryAcquire("a");
+    advance(Duration.ofMillis(500));
+    budget.tryAcquire("b");
+    budget.tryAcquire("c");
+    Duration d = budget.tryAcquire("d");
+    Duration e = budget.tryAcquire("e");
+    budget.tryAcquire("f");
+    Duration g = budget.tryAcquire("g");
+    assertThat(g).isGreaterThan(e.plusSeconds(30));
+    // d goes on time, c half a second late: e's turn was planned on c's due time
+    advance(d);
+    assertThat(budget.tryAcquire("d")).isZero();
+    advance(Duration.ofMillis(500));
+    assertThat(budget.tryAcquire("c")).isZero();
+    clock.set(start + Duration.ofMillis(500).plus(e).toNanos());
+    Duration eAgain = budget.tryAcquire("e");
+    assertThat(eAgain).isPositive().isLessThan(Duration.ofSeconds(1));
+    // ... not behind g, who asked after it and is due a window later
+    assertThat(e.plus(eAgain)).isLessThan(g);
+    // a newcomer queues behind both
+    assertThat(budget.tryAcquire("h")).isGreaterThan(g.minus(e));
+    advance(eAgain);
+    assertThat(budget.tryAcquire("e")).isZero();
+  }
+
+  @Test
+  void reservationsWaitOutRetryAfterWhichIsCappedAndTheListGoesAhead() {
+    RequestBudget budget = new RequestBudget(3, clock::get);
+    budget.tryAcquire("a");
+    budget.tryAcquire("b");
+    Duration c = budget.tryAcquire("c");
+    Duration d = budget.tryAcquire("d");
+    // the poller's list is reserved where the window frees, ahead of c and d
+    Duration list = budget.tryAcquire("(omni-poller)", true);
+    assertThat(list).isLessThanOrEqualTo(c);
+    // Omni asks for a pause longer than c's turn: c waits it out
+    budget.throttled(c.plusSeconds(30));
+    assertThat(budget.tryAcquire("c")).isEqualTo(c.plusSeconds(30));
+    // a pause of a day is honoured for MAX_PAUSE only
+    budget.throttled(Duration.ofDays(1));
+    assertThat(budget.tryAcquire("new")).isLessThanOrEqualTo(RequestBudget.MAX_PAUSE.plus(d));
+  }
+
+  @Test
+  void aCreateWhosePostWaitedLongForItsMarkTakesItsRequestAgain() throws Exception {
+    RequestBudget budget = new RequestBudget(5, clock::get);
+    var client = new BudgetedOmniClient(new CreateOnly(), budget, null);
+    client.prepayCreate();
+    client.createPrepaid(null);
+    assertThat(budget.tryAcquire()).as("one request for a prompt create").isZero();
+    client.prepayCreate();
+    Thread.sleep(BudgetedOmniClient.PREPAY_VALID.toMillis() + 100);
+    client.createPrepaid(null);
+    // 1 + 1 + the late create's prepay and its second take: the window (4) is full
+    assertThat(budget.tryAcquire()).isPositive();
+  }
+
+  private static final class CreateOnly extends ConnectionCacheTest.ListOnly {
+    @Override
+    public String create(dev.gitops.omni.client.CreateRequest request) {
+      return "id";
+    }
+  }
+
+  @Test
   void theSendLogKeepsOrderAcrossGrowthAndDrops() {
     SendLog log = new SendLog();
     for (int i = 0; i < 50; i++) {
