@@ -307,8 +307,8 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       return UpdateControl.noUpdate();
     }
     String key = PlanInputs.key(r);
+    // a resource on its way out no longer counts as Ready (or anything else)
     metrics.resourceState(key, null);
-    rejected.remove(key);
     DeleteControl control = BudgetedOmniClient.onBehalfOf(key, () -> deleter.cleanup(r, ctx));
     if (!control.isRemoveFinalizer()) {
       UpdateControl<OmniConnection> wait = UpdateControl.noUpdate();

@@ -7,6 +7,8 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -115,12 +117,11 @@ public final class OmniOperator implements AutoCloseable {
         || a.getDeletionTimestamp() != null;
   }
 
-  private static java.util.Map<String, String> withoutCreatePending(
-      java.util.Map<String, String> annotations) {
+  private static Map<String, String> withoutCreatePending(Map<String, String> annotations) {
     if (annotations == null || !annotations.containsKey(OmniConnection.CREATE_PENDING_ANNOTATION)) {
-      return annotations == null ? java.util.Map.of() : annotations;
+      return annotations == null ? Map.of() : annotations;
     }
-    var copy = new java.util.HashMap<>(annotations);
+    var copy = new HashMap<>(annotations);
     copy.remove(OmniConnection.CREATE_PENDING_ANNOTATION);
     return copy;
   }

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  */
 public final class RequestBudget {
   /** Omni's minute plus a second of slack for jitter. */
-  static final Duration WINDOW = Duration.ofSeconds(61);
+  public static final Duration WINDOW = Duration.ofSeconds(61);
 
   /** The longest Retry-After the budget honours for everyone. */
   static final Duration MAX_PAUSE = Duration.ofMinutes(5);

@@ -101,14 +101,7 @@ final class BenchRun {
       rig.sim.clearJournal();
 
       Settings settings =
-          new Settings(
-              rig.sim.baseUrl(),
-              rig.token,
-              rig.kube.url(),
-              s.pollInterval(),
-              s.operatorRate(),
-              s.threads(),
-              s.maxHeap());
+          Settings.of(rig, s.pollInterval(), s.operatorRate(), s.threads(), s.maxHeap());
       OperatorUnderTest op =
           switch (s.strategy()) {
             case NAIVE -> new NaiveOperator(settings, rig.k8s);
@@ -192,50 +185,10 @@ final class BenchRun {
           sample.add(Rig.name((int) ((long) i * s.n() / s.samples())));
         }
         Duration gap = Duration.ofMillis(Math.max(150, 2 * 60_000 / s.operatorRate()));
-        List<Duration> edits = new ArrayList<>();
-        int editsMissed = 0;
-        for (String name : sample) {
-          String id = rig.cached(name).getStatus().connectionId;
-          Rig.sleep(gap);
-          Instant at = Instant.now();
-          rig.setRole(name, "QUERIER");
-          JournalEntry patch =
-              rig.awaitCall(
-                  j ->
-                      "patch".equals(j.route())
-                          && id.equals(j.connectionId())
-                          && j.status() == 200
-                          && j.bodyKeys().contains("baseRole"),
-                  at,
-                  Duration.ofSeconds(30));
-          if (patch == null) {
-            editsMissed++;
-          } else {
-            edits.add(Duration.between(at, patch.timestamp()));
-          }
-        }
-        List<Duration> rotations = new ArrayList<>();
-        int rotationsMissed = 0;
-        for (String name : sample) {
-          String id = rig.cached(name).getStatus().connectionId;
-          Rig.sleep(gap);
-          Instant at = Instant.now();
-          rig.writeSecret(name);
-          JournalEntry patch =
-              rig.awaitCall(
-                  j ->
-                      "patch".equals(j.route())
-                          && id.equals(j.connectionId())
-                          && j.status() == 200
-                          && j.bodyKeys().contains("passwordUnencrypted"),
-                  at,
-                  Duration.ofSeconds(30));
-          if (patch == null) {
-            rotationsMissed++;
-          } else {
-            rotations.add(Duration.between(at, patch.timestamp()));
-          }
-        }
+        Latencies edits =
+            timePatches(rig, sample, gap, name -> rig.setRole(name, "QUERIER"), "baseRole");
+        Latencies rotations =
+            timePatches(rig, sample, gap, rig::writeSecret, "passwordUnencrypted");
         if (ready == s.n()) {
           Rig.waitFor(
               () -> rig.cached().stream().allMatch(Rig::ready),
@@ -263,10 +216,10 @@ final class BenchRun {
             lists / intervals,
             other / intervals,
             intervals,
-            edits,
-            editsMissed,
-            rotations,
-            rotationsMissed,
+            edits.times(),
+            edits.missed(),
+            rotations.times(),
+            rotations.missed(),
             heap,
             rss,
             reconcile,
@@ -288,5 +241,43 @@ final class BenchRun {
     sorted.sort(null);
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  /** How long each change took to reach Omni, and how many never did within 30 s. */
+  record Latencies(List<Duration> times, int missed) {}
+
+  /**
+   * Makes {@code change} on each sampled resource, one at a time, and times it until Omni answers
+   * the PATCH of that connection carrying {@code bodyKey}.
+   */
+  private static Latencies timePatches(
+      Rig rig,
+      List<String> sample,
+      Duration gap,
+      java.util.function.Consumer<String> change,
+      String bodyKey) {
+    List<Duration> times = new ArrayList<>();
+    int missed = 0;
+    for (String name : sample) {
+      String id = rig.cached(name).getStatus().connectionId;
+      Rig.sleep(gap);
+      Instant at = Instant.now();
+      change.accept(name);
+      JournalEntry patch =
+          rig.awaitCall(
+              j ->
+                  "patch".equals(j.route())
+                      && id.equals(j.connectionId())
+                      && j.status() == 200
+                      && j.bodyKeys().contains(bodyKey),
+              at,
+              Duration.ofSeconds(30));
+      if (patch == null) {
+        missed++;
+      } else {
+        times.add(Duration.between(at, patch.timestamp()));
+      }
+    }
+    return new Latencies(times, missed);
   }
 }

@@ -5,13 +5,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.gitops.omni.client.OkHttpOmniClient;
-import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.client.SecretValue;
 import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +28,7 @@ final class InProcessOperator implements OperatorUnderTest {
   InProcessOperator(Settings settings, KubernetesClient kubernetes) {
     this.settings = settings;
     this.kubernetes = kubernetes;
-    this.omni =
-        new OkHttpOmniClient(
-            new OmniClientConfig(
-                settings.omniUrl(),
-                "v1",
-                SecretValue.of(settings.token()),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                null));
+    this.omni = settings.omniClient();
     capture.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
     capture.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(capture);

@@ -3,7 +3,6 @@ package dev.gitops.omni.bench;
 import dev.gitops.omni.client.CreateRequest;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.client.OmniConnectionInfo;
 import dev.gitops.omni.client.PatchRequest;
 import dev.gitops.omni.client.SecretValue;
@@ -57,15 +56,7 @@ final class NaiveOperator implements OperatorUnderTest {
     this.settings = settings;
     this.k8s = k8s;
     this.budget = new RequestBudget(settings.requestsPerMinute());
-    this.omni =
-        new OkHttpOmniClient(
-            new OmniClientConfig(
-                settings.omniUrl(),
-                "v1",
-                SecretValue.of(settings.token()),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                null));
+    this.omni = settings.omniClient();
   }
 
   @Override

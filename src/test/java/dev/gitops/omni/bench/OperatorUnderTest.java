@@ -1,5 +1,8 @@
 package dev.gitops.omni.bench;
 
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.client.SecretValue;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -44,7 +47,49 @@ interface OperatorUnderTest extends AutoCloseable {
       Duration pollInterval,
       int requestsPerMinute,
       int reconcileThreads,
-      String maxHeap) {}
+      String maxHeap) {
+
+    /** The operator's settings against this rig's simulator and embedded API. */
+    static Settings of(
+        Rig rig, Duration pollInterval, int requestsPerMinute, int threads, String maxHeap) {
+      return new Settings(
+          rig.sim.baseUrl(),
+          rig.token,
+          rig.kube.url(),
+          pollInterval,
+          requestsPerMinute,
+          threads,
+          maxHeap);
+    }
+
+    @Override
+    public String toString() {
+      // the token stays out of any report or log line that prints the settings
+      return "Settings[omni="
+          + omniUrl
+          + ", kubernetes="
+          + kubernetesUrl
+          + ", poll="
+          + pollInterval
+          + ", rate="
+          + requestsPerMinute
+          + ", threads="
+          + reconcileThreads
+          + "]";
+    }
+
+    /** The Omni client every in-process kind uses: the same timeouts, so they compare fairly. */
+    OkHttpOmniClient omniClient() {
+      return new OkHttpOmniClient(
+          new OmniClientConfig(
+              omniUrl,
+              "v1",
+              SecretValue.of(token),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              null));
+    }
+  }
 
   @Override
   default void close() {

@@ -3,6 +3,7 @@ package dev.gitops.omni.bench;
 import dev.gitops.omni.bench.OperatorUnderTest.Settings;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.operator.RequestBudget;
 import dev.gitops.omni.simulator.JournalEntry;
 import dev.gitops.omni.simulator.Latency;
 import dev.gitops.omni.simulator.SimulatorOptions;
@@ -211,14 +212,7 @@ final class Soak {
       rig.sim.resetCounters();
       rig.sim.clearJournal();
       Settings settings =
-          new Settings(
-              rig.sim.baseUrl(),
-              rig.token,
-              rig.kube.url(),
-              s.pollInterval(),
-              s.operatorRate(),
-              s.threads(),
-              s.maxHeap());
+          Settings.of(rig, s.pollInterval(), s.operatorRate(), s.threads(), s.maxHeap());
       OperatorUnderTest op =
           s.childJvm()
               ? new ChildJvmOperator(settings, s.jar(), s.workDir().resolve(s.label()))
@@ -495,7 +489,7 @@ final class Soak {
         // window: until then the window (cut by a quarter or two by the storm's 429s) can still
         // be full and hold the poller's list back, which is the storm's tail, not steady state
         Duration sinceQuiet = Duration.between(quiet, Instant.now());
-        Duration window = Duration.ofSeconds(61);
+        Duration window = RequestBudget.WINDOW;
         if (sinceQuiet.compareTo(window) < 0) {
           Rig.sleep(window.minus(sinceQuiet));
         }
