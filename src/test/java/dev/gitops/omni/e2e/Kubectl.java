@@ -1,0 +1,70 @@
+package dev.gitops.omni.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The kubectl built with the API server, run as a user would, one command at a time. */
+public final class Kubectl {
+  private final Path kubeconfig;
+
+  Kubectl(Path kubeconfig) {
+    this.kubeconfig = kubeconfig;
+  }
+
+  /** What one command printed and how it ended. */
+  public record Result(int exitCode, String out, String err) {
+    public Result ok() {
+      if (exitCode != 0) {
+        throw new AssertionError("kubectl exited " + exitCode + ": " + err + out);
+      }
+      return this;
+    }
+  }
+
+  public Result run(String... args) {
+    return runWithInput(null, args);
+  }
+
+  /** Runs kubectl with {@code stdin} (may be null) on its standard input. */
+  public Result runWithInput(String stdin, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(KubeBinaries.binary("kubectl").toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).start();
+      if (stdin != null) {
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+      p.getOutputStream().close();
+      // both streams are small; read err on its own thread so neither pipe fills up
+      var err = new java.util.concurrent.CompletableFuture<String>();
+      new Thread(
+              () -> {
+                try {
+                  err.complete(
+                      new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  err.complete(e.toString());
+                }
+              })
+          .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("kubectl " + String.join(" ", args) + " timed out");
+      }
+      return new Result(p.exitValue(), out, err.join());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.gitops.omni.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.core.SpecRules;
+import dev.gitops.omni.e2e.RealCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.StatusCause;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The committed CRD on a real kube-apiserver: accepted as users apply it (server-side, structural
+ * schema, CEL within the cost budget), documented through {@code kubectl explain}, printed through
+ * its columns, and admitting or rejecting every row of {@link CrdCelRulesTest#TABLE} exactly as
+ * {@link SpecRules} judges it, with the CRD's own messages.
+ */
+class CrdOnApiServerIT {
+  static final String NS = "crd-check";
+  static final ResourceDefinitionContext OMNICONNECTIONS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup(OmniConnection.GROUP)
+          .withVersion(OmniConnection.VERSION)
+          .withPlural("omniconnections")
+          .withKind("OmniConnection")
+          .withNamespaced(true)
+          .build();
+
+  static RealCluster cluster;
+
+  @BeforeAll
+  static void installCrd() {
+    cluster = RealCluster.start();
+    cluster
+        .kubectl()
+        .run("apply", "--server-side", "--field-manager=e2e", "-f", CrdFixture.CRD_FILE.toString())
+        .ok();
+    cluster
+        .kubectl()
+        .run(
+            "wait",
+            "--for=condition=Established",
+            "--timeout=60s",
+            "crd/omniconnections." + OmniConnection.GROUP)
+        .ok();
+    cluster.kubectl().run("create", "namespace", NS).ok();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void theCrdIsAcceptedWithItsNamesAndNoWarnings() {
+    var crd =
+        cluster
+            .admin()
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .withName("omniconnections." + OmniConnection.GROUP)
+            .get();
+    assertThat(crd.getStatus().getConditions())
+        .filteredOn(c -> Set.of("Established", "NamesAccepted").contains(c.getType()))
+        .extracting(c -> c.getType() + "=" + c.getStatus())
+        .containsExactlyInAnyOrder("Established=True", "NamesAccepted=True");
+    assertThat(crd.getStatus().getConditions())
+        .filteredOn(c -> c.getType().equals("NonStructuralSchema"))
+        .isEmpty();
+    // a re-apply is a no-op: the file is what the server stores, nothing defaulted away
+    var again =
+        cluster
+            .kubectl()
+            .run(
+                "apply",
+                "--server-side",
+                "--field-manager=e2e",
+                "-f",
+                CrdFixture.CRD_FILE.toString())
+            .ok();
+    assertThat(again.err())
+        .as("warnings from the API server")
+        .doesNotContainIgnoringCase("warning");
+  }
+
+  static Stream<String> specFields() {
+    List<String> names = new ArrayList<>();
+    CrdFixture.crd()
+        .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties")
+        .fieldNames()
+        .forEachRemaining(names::add);
+    return names.stream();
+  }
+
+  @ParameterizedTest(name = "kubectl explain omniconnection.spec.{0}")
+  @MethodSource("specFields")
+  void kubectlExplainPrintsEachSpecFieldsDescription(String field) {
+    JsonNode property =
+        CrdFixture.crd()
+            .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/" + field);
+    String description = property.path("description").asText();
+    assertThat(description).as("the CRD documents spec." + field).isNotBlank();
+
+    var explain = cluster.kubectl().run("explain", "omniconnection.spec." + field).ok();
+
+    assertThat(words(explain.out())).contains(words(description));
+  }
+
+  @Test
+  void kubectlGetShowsThePrinterColumnsUnderTheShortName() {
+    cluster
+        .kubectl()
+        .runWithInput(
+            """
+            apiVersion: omni.gitops.dev/v1alpha1
+            kind: OmniConnection
+            metadata: {name: columns, namespace: crd-check}
+            spec:
+              dialect: postgres
+              host: db.example.com
+              passwordSecretRef: {name: pg, key: password}
+            """,
+            "apply",
+            "-f",
+            "-")
+        .ok();
+
+    var get = cluster.kubectl().run("get", "omniconn", "-n", NS).ok();
+
+    String header = get.out().lines().findFirst().orElse("");
+    List<String> columns = new ArrayList<>(List.of("NAME"));
+    CrdFixture.crd()
+        .at("/spec/versions/0/additionalPrinterColumns")
+        .forEach(c -> columns.add(c.path("name").asText().toUpperCase()));
+    assertThat(header.split("\\s{2,}")).containsExactlyElementsOf(columns);
+    assertThat(get.out()).contains("columns").contains("postgres");
+  }
+
+  static Stream<CrdCelRulesTest.Row> table() {
+    return CrdCelRulesTest.TABLE.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("table")
+  void theApiServerAdmitsExactlyWhatSpecRulesAdmits(CrdCelRulesTest.Row row) throws Exception {
+    JsonNode spec = CrdFixture.YAML.readTree(row.yaml());
+    Set<String> specRules =
+        new LinkedHashSet<>(
+            SpecRules.celViolations(CrdFixture.YAML.treeToValue(spec, OmniConnectionSpec.class)));
+    GenericKubernetesResource resource = new GenericKubernetesResource();
+    resource.setApiVersion(OmniConnection.GROUP + "/" + OmniConnection.VERSION);
+    resource.setKind("OmniConnection");
+    resource.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName("row")
+            .withNamespace(NS)
+            .build());
+    resource.setAdditionalProperty("spec", CrdFixture.YAML.convertValue(spec, Map.class));
+    var created =
+        cluster
+            .admin()
+            .genericKubernetesResources(OMNICONNECTIONS)
+            .inNamespace(NS)
+            .resource(resource);
+
+    KubernetesClientException rejected =
+        catchThrowableOfType(KubernetesClientException.class, () -> created.dryRun().create());
+
+    if (row.expected().isEmpty()) {
+      assertThat(rejected).as("admitted, as SpecRules admits it").isNull();
+      assertThat(specRules).isEmpty();
+      return;
+    }
+    assertThat(rejected).as("rejected by the API server").isNotNull();
+    assertThat(rejected.getCode()).isEqualTo(422);
+    Set<String> apiServer =
+        rejected.getStatus().getDetails().getCauses().stream()
+            .map(StatusCause::getMessage)
+            // the API server prefixes the error type: Invalid value: <the rule's message>
+            .map(m -> m.replaceFirst("^Invalid value: (\"object\": )?", ""))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    assertThat(apiServer).as("the API server's messages").isEqualTo(row.expected());
+    assertThat(apiServer).as("SpecRules' messages").isEqualTo(specRules);
+  }
+
+  private static String words(String text) {
+    return String.join(" ", text.trim().split("\\s+"));
+  }
+}
