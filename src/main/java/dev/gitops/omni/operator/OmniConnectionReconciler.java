@@ -46,6 +46,15 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private final java.util.Map<String, Rejection> rejected =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * Uids whose finalizer this operator removed. On a real API server a reconcile queued before the
+   * removal can still run on the informer's older copy, finalizer included: without this it
+   * reported the connection it had just archived as "Orphaned" and failed on a 404 (found by the
+   * e2e suite's namespace deletion). Cleared by the resource's delete event.
+   */
+  private final java.util.Set<String> finalized =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final PlanInputs inputs;
   private final Deleter deleter;
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
@@ -109,6 +118,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     // every other resource's finalizer write, so a start with N new resources did nothing in Omni
     // until N writes were done.
     if (ctx.isPrimaryResourceDeleted()) {
+      finalized.remove(r.getMetadata().getUid());
       forget(r);
       ResourceID id = ResourceID.fromResource(r);
       if (ctx.getPrimaryCache().get(id).isPresent() && poller != null) {
@@ -302,7 +312,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   }
 
   private UpdateControl<OmniConnection> delete(OmniConnection r, Context<OmniConnection> ctx) {
-    if (!r.hasFinalizer(OmniConnection.FINALIZER)) {
+    if (!r.hasFinalizer(OmniConnection.FINALIZER) || finalized.contains(r.getMetadata().getUid())) {
       forget(r);
       return UpdateControl.noUpdate();
     }
@@ -315,7 +325,15 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       control.getScheduleDelay().ifPresent(wait::rescheduleAfter);
       return wait;
     }
-    new ResourceWriter(ctx).removeFinalizer(r);
+    try {
+      new ResourceWriter(ctx).removeFinalizer(r);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      // already gone: someone (or an earlier run of ours) removed the last finalizer
+    }
+    finalized.add(r.getMetadata().getUid());
     forget(r);
     return UpdateControl.noUpdate();
   }

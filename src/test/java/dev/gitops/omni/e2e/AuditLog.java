@@ -20,7 +20,10 @@ public final class AuditLog {
     this.file = file;
   }
 
-  /** One request as the API server answered it (stage ResponseComplete). */
+  /**
+   * One request as the API server answered it (stage ResponseComplete); {@code authorization} is
+   * the RBAC decision the server annotated ({@code allow}, {@code forbid}).
+   */
   public record Entry(
       String user,
       String verb,
@@ -30,7 +33,13 @@ public final class AuditLog {
       String name,
       int code,
       String userAgent,
-      String uri) {
+      String uri,
+      String authorization) {
+    /** Refused by RBAC, as opposed to a 403 from admission (e.g. a terminating namespace). */
+    public boolean deniedByRbac() {
+      return code == 403 && "forbid".equals(authorization);
+    }
+
     public boolean write() {
       return switch (verb) {
         case "create", "update", "patch", "delete", "deletecollection" -> true;
@@ -65,7 +74,8 @@ public final class AuditLog {
                 ref.path("name").asText(null),
                 e.path("responseStatus").path("code").asInt(),
                 e.path("userAgent").asText(),
-                e.path("requestURI").asText()));
+                e.path("requestURI").asText(),
+                e.path("annotations").path("authorization.k8s.io/decision").asText("")));
       }
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);

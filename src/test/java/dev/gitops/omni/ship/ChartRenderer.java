@@ -18,7 +18,7 @@ import java.util.Optional;
  * Renders charts/omni-operator with helm-java (Helm's own template engine and values-schema check,
  * in-process) and parses the result into one JSON tree per object.
  */
-final class ChartRenderer {
+public final class ChartRenderer {
   static final Path CHART = Path.of("charts/omni-operator");
   static final String RELEASE = "omni-operator";
   static final String NAMESPACE = "omni-operator";
@@ -42,7 +42,7 @@ final class ChartRenderer {
   }
 
   /** The raw text Helm renders. */
-  static String template(Map<String, Object> sets, String valuesYaml) {
+  public static String template(Map<String, Object> sets, String valuesYaml) {
     TemplateCommand t = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
     Path file = null;
     try {
