@@ -61,8 +61,15 @@ public class OmniConnection extends CustomResource<OmniConnectionSpec, OmniConne
     return super.getSpec();
   }
 
+  /**
+   * Until the operator writes a status, the API server shows {@code observedGeneration: -1}:
+   * kstatus (Flux) then reads the resource as InProgress instead of Current, and Argo CD's check as
+   * Progressing. Without it a resource no operator reached passed Flux's health check (found by the
+   * e2e suite's real readers; Flux's own CRDs default their status the same way).
+   */
   @Override
   @JsonPropertyDescription("Observed state, written only by the operator.")
+  @io.fabric8.generator.annotation.Default("{\"observedGeneration\":-1}")
   public OmniConnectionStatus getStatus() {
     return super.getStatus();
   }

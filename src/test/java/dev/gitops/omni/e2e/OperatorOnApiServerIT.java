@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.simulator.ConnectionSnapshot;
 import dev.gitops.omni.simulator.JournalEntry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -294,6 +295,56 @@ class OperatorOnApiServerIT {
         .allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(2L));
     assertThat(inOmni(sales.getStatus().connectionId).baseRole()).isEqualTo("QUERIER");
     serverSideApply(v1.replace("username: omni", "username: omni\n  baseRole: QUERIER")).ok();
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1)
+  void argoCdsLuaAndKstatusReadWhatThisOperatorWroteAsTheReadmeSays() {
+    apply(
+        Manifests.namespace("health")
+            + "---\n"
+            + Manifests.postgres("health", "ready", "pw", "")
+            + "---\n"
+            + Manifests.postgres("health", "paused", "pw", "")
+            + "---\n"
+            + Manifests.connection("health", "no-secret", ""));
+    install.awaitReady("health", "ready");
+    install.awaitReady("health", "paused");
+    kubectl()
+        .run("-n", "health", "annotate", "omniconnection", "paused", "omni.gitops.dev/paused=true")
+        .ok();
+    awaitCondition("health", "paused", "Synced", "Paused");
+    awaitCondition("health", "no-secret", "Stalled", "CredentialsNotFound");
+    install.omni().setError5xxRate(1.0);
+    try {
+      apply(Manifests.postgres("health", "unavailable", "pw", ""));
+      awaitCondition("health", "unavailable", "Reconciling", "OmniUnavailable");
+    } finally {
+      install.omni().setError5xxRate(0);
+    }
+
+    HealthCorpus corpus = new HealthCorpus(Path.of("target", "e2e-statuses"));
+    corpus.add(install.get("health", "ready"), "Healthy");
+    corpus.add(install.get("health", "paused"), "Suspended");
+    corpus.add(install.get("health", "no-secret"), "Degraded");
+    corpus.add(install.get("health", "unavailable"), "Progressing");
+    install.connections().inNamespace("omni-examples").list().getItems().stream()
+        .filter(OperatorInstall::ready)
+        .forEach(c -> corpus.add(c, "Healthy"));
+    corpus.judge();
+  }
+
+  static void awaitCondition(String namespace, String name, String type, String reason) {
+    await(namespace + "/" + name + " " + type + " " + reason)
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              OmniConnection c = install.get(namespace, name);
+              return c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)
+                  && OperatorInstall.condition(c, type)
+                      .map(x -> reason.equals(x.getReason()))
+                      .orElse(false);
+            });
   }
 
   @Test
