@@ -113,6 +113,10 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   @Override
   public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
     Startup.firstReconcile();
+    if (poller != null) {
+      // only a replica that reconciles (the leader) polls Omni
+      poller.activate();
+    }
     // The controller sees every event and handles the finalizer itself: the SDK's own handling
     // adds it in a run of its own and reconciles only when that write's event comes back, behind
     // every other resource's finalizer write, so a start with N new resources did nothing in Omni

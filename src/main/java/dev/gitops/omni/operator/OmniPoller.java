@@ -35,6 +35,8 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   private final OperatorMetrics metrics;
   private final Consumer<String> releaseBudget;
   private volatile ScheduledExecutorService executor;
+  private final java.util.concurrent.atomic.AtomicBoolean active =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   OmniPoller(
       ConnectionCache cache,
@@ -66,7 +68,19 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
               t.setDaemon(true);
               return t;
             });
-    executor.schedule(this::poll, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts the polling, once: called by the first reconcile. The SDK starts event sources on every
+   * replica, leader or standby, but reconciles only on the leader: a poll started with the event
+   * source made every standby list Omni each interval, outside the leader's request budget (found
+   * by the e2e suite's two replicas on a real API server).
+   */
+  void activate() {
+    ScheduledExecutorService e = executor;
+    if (e != null && !e.isShutdown() && active.compareAndSet(false, true)) {
+      e.schedule(this::poll, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   @Override
@@ -74,6 +88,7 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
     if (executor != null) {
       executor.shutdownNow();
     }
+    active.set(false);
     super.stop();
   }
 

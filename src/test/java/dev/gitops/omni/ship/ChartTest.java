@@ -277,7 +277,7 @@ class ChartTest {
         .isEqualTo("RollingUpdate");
     JsonNode lease = one(objects, "Role");
     assertThat(lease.at("/metadata/namespace").asText()).isEqualTo("omni-operator");
-    assertThat(rules(lease)).containsExactly("coordination.k8s.io/leases: get,create,update");
+    assertThat(rules(lease)).containsExactly("coordination.k8s.io/leases: get,create,update,patch");
     JsonNode binding = one(objects, "RoleBinding");
     assertThat(binding.at("/roleRef/name").asText()).isEqualTo(lease.at("/metadata/name").asText());
     assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("omni-operator");
