@@ -39,7 +39,7 @@ class LeaderElectionIT {
 
   @BeforeAll
   static void install() {
-    install = OperatorInstall.start().withChart(Map.of("replicaCount", 2));
+    install = OperatorInstall.start().withChart("replicaCount: 2");
   }
 
   @AfterAll

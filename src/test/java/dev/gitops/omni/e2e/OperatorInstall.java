@@ -36,7 +36,19 @@ public final class OperatorInstall implements AutoCloseable {
 
   /** A fresh cluster with {@code crdFile} applied server-side, and a simulator (no rate limit). */
   public static OperatorInstall start(Path crdFile) {
-    RealCluster cluster = RealCluster.start();
+    return start(
+        crdFile,
+        SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(),
+        java.util.Map.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with a simulator of these {@code options} and {@code apiServerFlags}
+   * added to the kube-apiserver's (for a benchmark).
+   */
+  public static OperatorInstall start(
+      Path crdFile, SimulatorOptions options, java.util.Map<String, String> apiServerFlags) {
+    RealCluster cluster = RealCluster.start(apiServerFlags);
     cluster.kubectl().run("apply", "--server-side", "-f", crdFile.toString()).ok();
     cluster
         .kubectl()
@@ -46,9 +58,7 @@ public final class OperatorInstall implements AutoCloseable {
             "--timeout=60s",
             "crd/omniconnections." + OmniConnection.GROUP)
         .ok();
-    var omni =
-        OmniSimulator.start(SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build());
-    return new OperatorInstall(cluster, omni);
+    return new OperatorInstall(cluster, OmniSimulator.start(options));
   }
 
   public static OperatorInstall start() {
@@ -61,23 +71,32 @@ public final class OperatorInstall implements AutoCloseable {
     return this;
   }
 
-  /** Applies what the chart renders with these values (namespace created first). */
-  public OperatorInstall withChart(java.util.Map<String, Object> values) {
+  /** Applies what the chart renders with this values file (its namespace created first). */
+  public OperatorInstall withChart(String valuesYaml) {
     cluster.kubectl().run("create", "namespace", NAMESPACE).ok();
-    String rendered = dev.gitops.omni.ship.ChartRenderer.template(values, null);
-    cluster.kubectl().runWithInput(rendered, "apply", "-n", NAMESPACE, "-f", "-").ok();
+    String rendered = dev.gitops.omni.ship.ChartRenderer.template(java.util.Map.of(), valuesYaml);
+    cluster.kubectl().runWithInput(rendered, "apply", "-f", "-").ok();
     return this;
   }
 
   /** Starts the jar as the operator's ServiceAccount, with {@code args} after the Omni options. */
   public OperatorProcess runOperator(String identity, List<String> args) {
+    return runOperator(identity, List.of("-Xmx256m"), args, Duration.ofSeconds(90));
+  }
+
+  /**
+   * As {@link #runOperator(String, List)}, with the JVM's options and a longer wait for /readyz
+   * (informers of many resources take a while to sync).
+   */
+  public OperatorProcess runOperator(
+      String identity, List<String> jvmOptions, List<String> args, Duration readyWithin) {
     Path kubeconfig = cluster.serviceAccountKubeconfig(NAMESPACE, SERVICE_ACCOUNT);
+    String token = omni.options().tokens().iterator().next();
     var operator =
-        OperatorProcess.start(
-            identity, kubeconfig, omni.baseUrl(), SimulatorOptions.DEFAULT_TOKEN, args);
+        OperatorProcess.start(identity, kubeconfig, omni.baseUrl(), token, jvmOptions, args);
     operators.add(operator);
     await("operator " + identity + " ready")
-        .atMost(Duration.ofSeconds(90))
+        .atMost(readyWithin)
         .pollInterval(Duration.ofMillis(200))
         .failFast("operator exited:\n" + operator.log(), () -> !operator.alive())
         .until(operator::ready);

@@ -37,6 +37,20 @@ public final class OperatorProcess implements AutoCloseable {
    */
   public static OperatorProcess start(
       String identity, Path kubeconfig, String omniUrl, String token, List<String> extraArgs) {
+    return start(identity, kubeconfig, omniUrl, token, List.of("-Xmx256m"), extraArgs);
+  }
+
+  /**
+   * As {@link #start(String, Path, String, String, List)}, with {@code jvmOptions} (e.g. {@code
+   * -Xmx1g}) in place of the default {@code -Xmx256m}.
+   */
+  public static OperatorProcess start(
+      String identity,
+      Path kubeconfig,
+      String omniUrl,
+      String token,
+      List<String> jvmOptions,
+      List<String> extraArgs) {
     Path jar = Path.of(System.getProperty("operator.jar", "target/omni-operator.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError(jar + " is missing: the e2e suite runs after `mvn package`");
@@ -46,7 +60,9 @@ public final class OperatorProcess implements AutoCloseable {
       Path tokenFile = Files.writeString(dir.resolve(identity + ".token"), token);
       int port = freePort();
       String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString()));
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", jar.toString()));
       command.addAll(
           List.of(
               "run",
@@ -100,6 +116,10 @@ public final class OperatorProcess implements AutoCloseable {
 
   public boolean alive() {
     return process.alive();
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL: no shutdown hook, no Lease release. */

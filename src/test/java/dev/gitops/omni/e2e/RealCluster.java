@@ -40,6 +40,14 @@ public final class RealCluster implements AutoCloseable {
 
   /** Starts a fresh cluster; skips (or, in CI, fails) the caller when the binaries are missing. */
   public static RealCluster start() {
+    return start(java.util.Map.of());
+  }
+
+  /**
+   * A fresh cluster whose kube-apiserver gets {@code apiServerFlags} on top of the usual ones (e.g.
+   * {@code --max-requests-inflight} for a benchmark).
+   */
+  public static RealCluster start(java.util.Map<String, String> apiServerFlags) {
     KubeBinaries.assumePresent();
     try {
       Path work = Files.createTempDirectory("omni-e2e-");
@@ -53,7 +61,7 @@ public final class RealCluster implements AutoCloseable {
           rules:
             - level: Metadata
           """);
-      var config =
+      var builder =
           KubeAPIServerConfigBuilder.anAPIServerConfig()
               .withTestDir(KubeBinaries.root().toString())
               .withApiServerVersion(KubeBinaries.version())
@@ -63,8 +71,9 @@ public final class RealCluster implements AutoCloseable {
               .withApiServerFlag("--advertise-address", "127.0.0.1")
               .withApiServerFlag("--audit-policy-file", policy.toString())
               .withApiServerFlag("--audit-log-path", work.resolve("audit.log").toString())
-              .withApiServerFlag("--audit-log-mode", "blocking")
-              .build();
+              .withApiServerFlag("--audit-log-mode", "blocking");
+      apiServerFlags.forEach(builder::withApiServerFlag);
+      var config = builder.build();
       KubeAPIServer server = new KubeAPIServer(config);
       server.start();
       return new RealCluster(work, server);

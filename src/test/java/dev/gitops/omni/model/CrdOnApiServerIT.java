@@ -151,6 +151,11 @@ class CrdOnApiServerIT {
         .forEach(c -> columns.add(c.path("name").asText().toUpperCase()));
     assertThat(header.split("\\s{2,}")).containsExactlyElementsOf(columns);
     assertThat(get.out()).contains("columns").contains("postgres");
+    // no operator runs here: the CRD's status default tells kstatus it is not reconciled yet
+    var unreconciled =
+        cluster.admin().resources(OmniConnection.class).inNamespace(NS).withName("columns").get();
+    assertThat(unreconciled.getStatus().observedGeneration).isEqualTo(-1L);
+    assertThat(unreconciled.getStatus().conditions).isEmpty();
   }
 
   static Stream<CrdCelRulesTest.Row> table() {
