@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * through today's model and keep being reconciled. A CRD change that breaks this needs a conversion
  * plan (a new version and a webhook or a migration), not an edit of the old file.
  */
+@RealApiServer
 class CrdUpgradeIT {
   static final Path PREVIOUS =
       Path.of("src/test/resources/e2e/previous-release/omniconnections.omni.gitops.dev-v1.yml");

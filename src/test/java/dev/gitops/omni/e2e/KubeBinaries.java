@@ -67,18 +67,26 @@ public final class KubeBinaries {
     return "true".equalsIgnoreCase(System.getenv("OMNI_E2E_REQUIRED"));
   }
 
-  /** Skips the calling test class plainly (or fails it, when required) without the binaries. */
+  /** The binaries not built yet. */
+  static List<String> missing() {
+    return NAMES.stream().filter(n -> !Files.isExecutable(binary(n))).toList();
+  }
+
+  static String skipReason(List<String> missing) {
+    return "end-to-end test skipped: "
+        + String.join(", ", missing)
+        + " not built in "
+        + dir()
+        + " (needs Go; run e2e/build-binaries.sh, see docs/e2e.md)";
+  }
+
+  /** Skips the calling test plainly (or fails it, when required) without the binaries. */
   public static void assumePresent() {
-    List<String> missing = NAMES.stream().filter(n -> !Files.isExecutable(binary(n))).toList();
+    List<String> missing = missing();
     if (missing.isEmpty()) {
       return;
     }
-    String why =
-        "end-to-end test skipped: "
-            + String.join(", ", missing)
-            + " not built in "
-            + dir()
-            + " (needs Go; run e2e/build-binaries.sh, see docs/e2e.md)";
+    String why = skipReason(missing);
     if (required()) {
       Assertions.fail(why.replace("skipped", "required (OMNI_E2E_REQUIRED=true)"));
     }

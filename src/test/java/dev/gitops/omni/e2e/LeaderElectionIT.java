@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * (no shutdown, no Lease release) the standby takes over once the Lease expires, and nothing is
  * created twice.
  */
+@RealApiServer
 class LeaderElectionIT {
   static final String NS = "ha";
   static final String LEASE = "omni-operator-leader";

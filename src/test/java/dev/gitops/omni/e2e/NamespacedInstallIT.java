@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * namespace and no cluster-wide rights are enough for the jar to run, and a namespace it does not
  * watch is left alone.
  */
+@RealApiServer
 class NamespacedInstallIT {
   static OperatorInstall install;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * which it runs as), with kube-controller-manager for namespace deletion and the Omni simulator on
  * loopback. Each test works in a namespace of its own.
  */
+@RealApiServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorOnApiServerIT {
   static OperatorInstall install;

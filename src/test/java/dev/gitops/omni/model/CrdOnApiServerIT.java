@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitops.omni.core.SpecRules;
+import dev.gitops.omni.e2e.RealApiServer;
 import dev.gitops.omni.e2e.RealCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * its columns, and admitting or rejecting every row of {@link CrdCelRulesTest#TABLE} exactly as
  * {@link SpecRules} judges it, with the CRD's own messages.
  */
+@RealApiServer
 class CrdOnApiServerIT {
   static final String NS = "crd-check";
   static final ResourceDefinitionContext OMNICONNECTIONS =
