@@ -43,14 +43,7 @@ class CrdUpgradeIT {
       install.awaitReady("upgrade", "finance");
       String sales = install.get("upgrade", "sales").getStatus().connectionId;
 
-      kubectl.run("apply", "--server-side", "-f", CURRENT.toString()).ok();
-      kubectl
-          .run(
-              "wait",
-              "--for=condition=Established",
-              "--timeout=60s",
-              "crd/omniconnections." + OmniConnection.GROUP)
-          .ok();
+      kubectl.installCrd(CURRENT);
 
       // readable through today's model, status intact
       OmniConnection read = install.get("upgrade", "sales");
@@ -58,17 +51,7 @@ class CrdUpgradeIT {
       assertThat(read.getStatus().connectionId).isEqualTo(sales);
       assertThat(OperatorInstall.ready(read)).isTrue();
       // and reconciled: an edit reaches Omni, a new resource is created
-      kubectl
-          .run(
-              "-n",
-              "upgrade",
-              "patch",
-              "omniconnection",
-              "sales",
-              "--type=merge",
-              "-p",
-              "{\"spec\":{\"baseRole\":\"QUERIER\"}}")
-          .ok();
+      kubectl.setBaseRole("upgrade", "sales", "QUERIER");
       kubectl
           .runWithInput(Manifests.postgres("upgrade", "after", "pw", ""), "apply", "-f", "-")
           .ok();

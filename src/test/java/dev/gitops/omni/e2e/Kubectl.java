@@ -26,6 +26,34 @@ public final class Kubectl {
     }
   }
 
+  /** {@code kubectl -n NS patch KIND NAME --type=merge -p JSON}, which must succeed. */
+  public Result mergePatch(String namespace, String kind, String name, String json) {
+    return run("-n", namespace, "patch", kind, name, "--type=merge", "-p", json).ok();
+  }
+
+  /** Sets an OmniConnection's spec.baseRole, as a user's edit would. */
+  public Result setBaseRole(String namespace, String name, String role) {
+    return mergePatch(
+        namespace, "omniconnection", name, "{\"spec\":{\"baseRole\":\"" + role + "\"}}");
+  }
+
+  /** Rotates the password in a Secret's key {@code password}. */
+  public Result setPassword(String namespace, String secret, String password) {
+    return mergePatch(
+        namespace, "secret", secret, "{\"stringData\":{\"password\":\"" + password + "\"}}");
+  }
+
+  /** Applies {@code crdFile} server-side and waits until the API server serves it. */
+  public void installCrd(java.nio.file.Path crdFile) {
+    run("apply", "--server-side", "-f", crdFile.toString()).ok();
+    run(
+            "wait",
+            "--for=condition=Established",
+            "--timeout=60s",
+            "crd/omniconnections." + dev.gitops.omni.model.OmniConnection.GROUP)
+        .ok();
+  }
+
   public Result run(String... args) {
     return runWithInput(null, args);
   }

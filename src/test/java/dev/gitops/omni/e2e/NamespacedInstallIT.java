@@ -50,17 +50,7 @@ class NamespacedInstallIT {
     install.awaitReady("team-a", "sales");
     String id = install.get("team-a", "sales").getStatus().connectionId;
 
-    kubectl
-        .run(
-            "-n",
-            "team-a",
-            "patch",
-            "secret",
-            "sales-credentials",
-            "--type=merge",
-            "-p",
-            "{\"stringData\":{\"password\":\"pw-2\"}}")
-        .ok();
+    kubectl.setPassword("team-a", "sales-credentials", "pw-2");
     await("rotation through the namespaced Secret informer")
         .atMost(Duration.ofSeconds(30))
         .until(() -> install.omni().connection(id).orElseThrow().credentialsGeneration() == 1);

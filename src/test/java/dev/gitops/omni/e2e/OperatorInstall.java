@@ -49,15 +49,7 @@ public final class OperatorInstall implements AutoCloseable {
   public static OperatorInstall start(
       Path crdFile, SimulatorOptions options, java.util.Map<String, String> apiServerFlags) {
     RealCluster cluster = RealCluster.start(apiServerFlags);
-    cluster.kubectl().run("apply", "--server-side", "-f", crdFile.toString()).ok();
-    cluster
-        .kubectl()
-        .run(
-            "wait",
-            "--for=condition=Established",
-            "--timeout=60s",
-            "crd/omniconnections." + OmniConnection.GROUP)
-        .ok();
+    cluster.kubectl().installCrd(crdFile);
     return new OperatorInstall(cluster, OmniSimulator.start(options));
   }
 

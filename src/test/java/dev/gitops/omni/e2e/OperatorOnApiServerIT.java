@@ -91,17 +91,7 @@ class OperatorOnApiServerIT {
     install.awaitReady("edits", "sales");
     String id = connectionId("edits", "sales");
 
-    kubectl()
-        .run(
-            "-n",
-            "edits",
-            "patch",
-            "omniconnection",
-            "sales",
-            "--type=merge",
-            "-p",
-            "{\"spec\":{\"baseRole\":\"QUERIER\"}}")
-        .ok();
+    kubectl().setBaseRole("edits", "sales", "QUERIER");
 
     await("PATCH of baseRole")
         .atMost(Duration.ofSeconds(30))
@@ -124,17 +114,7 @@ class OperatorOnApiServerIT {
     String id = connectionId("rotation", "sales");
     assertThat(inOmni(id).credentialsGeneration()).isZero();
 
-    kubectl()
-        .run(
-            "-n",
-            "rotation",
-            "patch",
-            "secret",
-            "sales-credentials",
-            "--type=merge",
-            "-p",
-            "{\"stringData\":{\"password\":\"pw-2\"}}")
-        .ok();
+    kubectl().setPassword("rotation", "sales-credentials", "pw-2");
 
     await("password rotated in Omni")
         .atMost(Duration.ofSeconds(30))
@@ -203,17 +183,7 @@ class OperatorOnApiServerIT {
         .run("-n", "paused", "annotate", "omniconnection", "sales", "omni.gitops.dev/paused=true")
         .ok();
 
-    kubectl()
-        .run(
-            "-n",
-            "paused",
-            "patch",
-            "omniconnection",
-            "sales",
-            "--type=merge",
-            "-p",
-            "{\"spec\":{\"baseRole\":\"QUERIER\"}}")
-        .ok();
+    kubectl().setBaseRole("paused", "sales", "QUERIER");
     await("Synced=False Paused for the edit")
         .atMost(Duration.ofSeconds(30))
         .until(

@@ -47,18 +47,7 @@ class CrdOnApiServerIT {
   @BeforeAll
   static void installCrd() {
     cluster = RealCluster.start();
-    cluster
-        .kubectl()
-        .run("apply", "--server-side", "--field-manager=e2e", "-f", CrdFixture.CRD_FILE.toString())
-        .ok();
-    cluster
-        .kubectl()
-        .run(
-            "wait",
-            "--for=condition=Established",
-            "--timeout=60s",
-            "crd/omniconnections." + OmniConnection.GROUP)
-        .ok();
+    cluster.kubectl().installCrd(CrdFixture.CRD_FILE);
     cluster.kubectl().run("create", "namespace", NS).ok();
   }
 
@@ -88,15 +77,7 @@ class CrdOnApiServerIT {
         .isEmpty();
     // a re-apply is a no-op: the file is what the server stores, nothing defaulted away
     var again =
-        cluster
-            .kubectl()
-            .run(
-                "apply",
-                "--server-side",
-                "--field-manager=e2e",
-                "-f",
-                CrdFixture.CRD_FILE.toString())
-            .ok();
+        cluster.kubectl().run("apply", "--server-side", "-f", CrdFixture.CRD_FILE.toString()).ok();
     assertThat(again.err())
         .as("warnings from the API server")
         .doesNotContainIgnoringCase("warning");
