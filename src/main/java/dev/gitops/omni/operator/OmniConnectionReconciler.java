@@ -50,10 +50,11 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
    * Uids whose finalizer this operator removed. On a real API server a reconcile queued before the
    * removal can still run on the informer's older copy, finalizer included: without this it
    * reported the connection it had just archived as "Orphaned" and failed on a 404 (found by the
-   * e2e suite's namespace deletion). Cleared by the resource's delete event.
+   * e2e suite's namespace deletion). Keyed by name, holding the uid, so a resource created again
+   * under the same name is cleaned up when its turn comes; cleared by the name's delete event.
    */
-  private final java.util.Set<String> finalized =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<ResourceID, String> finalized =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final PlanInputs inputs;
   private final Deleter deleter;
@@ -122,7 +123,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     // every other resource's finalizer write, so a start with N new resources did nothing in Omni
     // until N writes were done.
     if (ctx.isPrimaryResourceDeleted()) {
-      finalized.remove(r.getMetadata().getUid());
+      finalized.remove(ResourceID.fromResource(r));
       forget(r);
       ResourceID id = ResourceID.fromResource(r);
       if (ctx.getPrimaryCache().get(id).isPresent() && poller != null) {
@@ -316,7 +317,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   }
 
   private UpdateControl<OmniConnection> delete(OmniConnection r, Context<OmniConnection> ctx) {
-    if (!r.hasFinalizer(OmniConnection.FINALIZER) || finalized.contains(r.getMetadata().getUid())) {
+    if (!r.hasFinalizer(OmniConnection.FINALIZER) || alreadyFinalized(r)) {
       forget(r);
       return UpdateControl.noUpdate();
     }
@@ -337,9 +338,16 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       }
       // already gone: someone (or an earlier run of ours) removed the last finalizer
     }
-    finalized.add(r.getMetadata().getUid());
+    if (r.getMetadata().getUid() != null) {
+      finalized.put(ResourceID.fromResource(r), r.getMetadata().getUid());
+    }
     forget(r);
     return UpdateControl.noUpdate();
+  }
+
+  private boolean alreadyFinalized(OmniConnection r) {
+    String uid = r.getMetadata().getUid();
+    return uid != null && uid.equals(finalized.get(ResourceID.fromResource(r)));
   }
 
   /** Drops what the operator kept about a resource that is gone. */

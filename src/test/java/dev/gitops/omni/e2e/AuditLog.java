@@ -59,7 +59,12 @@ public final class AuditLog {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode e = JSON.readTree(line);
+        JsonNode e;
+        try {
+          e = JSON.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException halfWritten) {
+          continue; // the server is still writing the last line
+        }
         if (!"ResponseComplete".equals(e.path("stage").asText())) {
           continue;
         }

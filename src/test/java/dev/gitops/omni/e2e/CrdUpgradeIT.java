@@ -44,6 +44,24 @@ class CrdUpgradeIT {
       String sales = install.get("upgrade", "sales").getStatus().connectionId;
 
       kubectl.installCrd(CURRENT);
+      // Established was already true: wait until the new schema serves, which a dry-run create
+      // shows by its status default (the previous CRD had none); nothing is stored
+      await("the current CRD's schema in effect")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                OmniConnection probe = install.get("upgrade", "sales");
+                probe.getMetadata().setName("probe");
+                probe.getMetadata().setResourceVersion(null);
+                probe.getMetadata().setUid(null);
+                probe.getMetadata().setFinalizers(null);
+                probe.getMetadata().setManagedFields(null);
+                probe.setStatus(null);
+                OmniConnection defaulted =
+                    install.connections().inNamespace("upgrade").resource(probe).dryRun().create();
+                return defaulted.getStatus() != null
+                    && Long.valueOf(-1).equals(defaulted.getStatus().observedGeneration);
+              });
 
       // readable through today's model, status intact
       OmniConnection read = install.get("upgrade", "sales");

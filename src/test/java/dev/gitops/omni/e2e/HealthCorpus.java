@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gitops.omni.model.OmniConnection;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,20 +26,49 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class HealthCorpus {
   private static final ObjectMapper YAML = new YAMLMapper();
+  private static final ResourceDefinitionContext OMNICONNECTIONS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup(OmniConnection.GROUP)
+          .withVersion(OmniConnection.VERSION)
+          .withPlural("omniconnections")
+          .withKind("OmniConnection")
+          .withNamespaced(true)
+          .build();
+
   private final Path dir;
+  private final KubernetesClient client;
   private final ObjectNode file = YAML.createObjectNode();
   private final ArrayNode tests = file.putArray("tests");
 
-  HealthCorpus(Path dir) {
+  /** Starts an empty corpus in {@code dir} (what an earlier run left there is removed). */
+  HealthCorpus(Path dir, KubernetesClient client) {
     this.dir = dir;
+    this.client = client;
+    try {
+      if (Files.exists(dir)) {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+      }
+      Files.createDirectories(dir.resolve("testdata"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** Adds the resource as the API server returns it, expected to read as {@code argoHealth}. */
-  void add(OmniConnection resource, String argoHealth) {
-    String name =
-        resource.getMetadata().getNamespace() + "-" + resource.getMetadata().getName() + ".yaml";
+  /**
+   * Adds the resource exactly as the API server returns it (untyped, so no field the Java model
+   * lacks is lost), expected to read as {@code argoHealth}.
+   */
+  void add(String namespace, String resourceName, String argoHealth) {
+    GenericKubernetesResource resource =
+        client
+            .genericKubernetesResources(OMNICONNECTIONS)
+            .inNamespace(namespace)
+            .withName(resourceName)
+            .get();
+    String name = namespace + "-" + resourceName + ".yaml";
     try {
-      Files.createDirectories(dir.resolve("testdata"));
       YAML.writeValue(dir.resolve("testdata").resolve(name).toFile(), resource);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

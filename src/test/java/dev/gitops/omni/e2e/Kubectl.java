@@ -54,6 +54,18 @@ public final class Kubectl {
         .ok();
   }
 
+  /** Reads a stream to its end on a thread of its own, so neither pipe fills up. */
+  private static java.util.concurrent.CompletableFuture<String> drain(java.io.InputStream in) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return e.toString();
+          }
+        });
+  }
+
   public Result run(String... args) {
     return runWithInput(null, args);
   }
@@ -66,28 +78,18 @@ public final class Kubectl {
     command.addAll(List.of(args));
     try {
       Process p = new ProcessBuilder(command).start();
+      var out = drain(p.getInputStream());
+      var err = drain(p.getErrorStream());
       if (stdin != null) {
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       }
       p.getOutputStream().close();
-      // both streams are small; read err on its own thread so neither pipe fills up
-      var err = new java.util.concurrent.CompletableFuture<String>();
-      new Thread(
-              () -> {
-                try {
-                  err.complete(
-                      new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                  err.complete(e.toString());
-                }
-              })
-          .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new AssertionError("kubectl " + String.join(" ", args) + " timed out");
+        // the verb only: arguments may carry a value (a patch) that has no place in a report
+        throw new AssertionError("kubectl " + args[0] + " timed out after 120 s");
       }
-      return new Result(p.exitValue(), out, err.join());
+      return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

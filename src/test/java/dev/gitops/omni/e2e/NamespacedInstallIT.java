@@ -24,8 +24,8 @@ class NamespacedInstallIT {
     install.cluster().kubectl().run("create", "namespace", "team-a").ok();
     install.cluster().kubectl().run("create", "namespace", "team-b").ok();
     install.withChart("watchNamespaces: [team-a]");
-    install.runOperator(
-        "omni-operator-0", List.of("--watch-namespaces=team-a", "--poll-interval=10s"));
+    // the watched namespaces come from the chart's Deployment environment (WATCH_NAMESPACES)
+    install.runOperator("omni-operator-0", List.of("--poll-interval=10s"));
   }
 
   @AfterAll

@@ -29,6 +29,9 @@ public final class OperatorInstall implements AutoCloseable {
   private final OmniSimulator omni;
   private final List<OperatorProcess> operators = new ArrayList<>();
 
+  /** The environment the installed Deployment gives its container (empty for deploy/ as-is). */
+  private java.util.Map<String, String> deploymentEnv = java.util.Map.of();
+
   private OperatorInstall(RealCluster cluster, OmniSimulator omni) {
     this.cluster = cluster;
     this.omni = omni;
@@ -60,6 +63,7 @@ public final class OperatorInstall implements AutoCloseable {
   /** Applies {@code kubectl apply -k deploy/}: namespace, ServiceAccount, ClusterRole, binding… */
   public OperatorInstall withDeployManifests() {
     cluster.kubectl().run("apply", "-k", "deploy/").ok();
+    deploymentEnv = containerEnv();
     return this;
   }
 
@@ -68,7 +72,29 @@ public final class OperatorInstall implements AutoCloseable {
     cluster.kubectl().run("create", "namespace", NAMESPACE).ok();
     String rendered = dev.gitops.omni.ship.ChartRenderer.template(java.util.Map.of(), valuesYaml);
     cluster.kubectl().runWithInput(rendered, "apply", "-f", "-").ok();
+    deploymentEnv = containerEnv();
     return this;
+  }
+
+  /**
+   * The operator container's plain environment as the API server stores the Deployment: values, and
+   * the pod's namespace for a {@code fieldRef} (the kubelet would fill it in). So the replicas run
+   * with the settings the chart gives them (leader election, watched namespaces…).
+   */
+  private java.util.Map<String, String> containerEnv() {
+    var deployment =
+        cluster.admin().apps().deployments().inNamespace(NAMESPACE).withName("omni-operator").get();
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    for (var e : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+      if (e.getValue() != null) {
+        env.put(e.getName(), e.getValue());
+      } else if (e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null) {
+        if ("metadata.namespace".equals(e.getValueFrom().getFieldRef().getFieldPath())) {
+          env.put(e.getName(), NAMESPACE);
+        }
+      }
+    }
+    return env;
   }
 
   /** Starts the jar as the operator's ServiceAccount, with {@code args} after the Omni options. */
@@ -85,12 +111,18 @@ public final class OperatorInstall implements AutoCloseable {
     Path kubeconfig = cluster.serviceAccountKubeconfig(NAMESPACE, SERVICE_ACCOUNT);
     String token = omni.options().tokens().iterator().next();
     var operator =
-        OperatorProcess.start(identity, kubeconfig, omni.baseUrl(), token, jvmOptions, args);
+        OperatorProcess.start(
+            identity, kubeconfig, omni.baseUrl(), token, deploymentEnv, jvmOptions, args);
     operators.add(operator);
     await("operator " + identity + " ready")
         .atMost(readyWithin)
         .pollInterval(Duration.ofMillis(200))
-        .failFast("operator exited:\n" + operator.log(), () -> !operator.alive())
+        .failFast(
+            () -> {
+              if (!operator.alive()) {
+                throw new AssertionError(identity + " exited:\n" + operator.log());
+              }
+            })
         .until(operator::ready);
     return operator;
   }
@@ -132,20 +164,32 @@ public final class OperatorInstall implements AutoCloseable {
   }
 
   public void awaitReady(String namespace, String name) {
-    await(namespace + "/" + name + " Ready")
+    await(namespace + "/" + name + " Ready (logs in " + cluster.work() + ")")
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> ready(get(namespace, name)));
   }
 
-  /** Every 403 answer the API server gave the operator's ServiceAccount (from the audit log). */
+  /**
+   * What the API server answered the operator's ServiceAccount (from the audit log). Never empty:
+   * an operator that authenticated as anyone else would make every check on it vacuous.
+   */
+  public List<AuditLog.Entry> operatorRequests() {
+    List<AuditLog.Entry> requests = cluster.audit().by(OPERATOR_USER);
+    if (requests.isEmpty()) {
+      throw new AssertionError("the audit log holds no request of " + OPERATOR_USER);
+    }
+    return requests;
+  }
+
+  /** Every 403 answer the API server gave the operator's ServiceAccount. */
   public List<AuditLog.Entry> forbiddenToOperator() {
-    return cluster.audit().by(OPERATOR_USER).stream().filter(e -> e.code() == 403).toList();
+    return operatorRequests().stream().filter(e -> e.code() == 403).toList();
   }
 
   /** The requests of the operator that its RBAC refused. */
   public List<AuditLog.Entry> deniedToOperator() {
-    return cluster.audit().by(OPERATOR_USER).stream().filter(AuditLog.Entry::deniedByRbac).toList();
+    return operatorRequests().stream().filter(AuditLog.Entry::deniedByRbac).toList();
   }
 
   @Override

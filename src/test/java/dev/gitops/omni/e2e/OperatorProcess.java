@@ -32,23 +32,40 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code run} with the given kubeconfig and Omni; {@code extraArgs} are more of its
-   * options (e.g. {@code --leader-election}).
-   */
-  public static OperatorProcess start(
-      String identity, Path kubeconfig, String omniUrl, String token, List<String> extraArgs) {
-    return start(identity, kubeconfig, omniUrl, token, List.of("-Xmx256m"), extraArgs);
-  }
-
-  /**
-   * As {@link #start(String, Path, String, String, List)}, with {@code jvmOptions} (e.g. {@code
-   * -Xmx1g}) in place of the default {@code -Xmx256m}.
+   * Starts {@code run} with the given kubeconfig and Omni; {@code env} is the environment a
+   * Deployment would give it (its flags win over it), {@code extraArgs} more of its options.
    */
   public static OperatorProcess start(
       String identity,
       Path kubeconfig,
       String omniUrl,
       String token,
+      Map<String, String> env,
+      List<String> extraArgs) {
+    return start(identity, kubeconfig, omniUrl, token, env, List.of("-Xmx256m"), extraArgs);
+  }
+
+  /**
+   * As {@link #start(String, Path, String, String, Map, List)} without a Deployment environment,
+   * with {@code jvmOptions} (e.g. {@code -Xmx1g}) in place of the default {@code -Xmx256m}.
+   */
+  public static OperatorProcess start(
+      String identity,
+      Path kubeconfig,
+      String omniUrl,
+      String token,
+      List<String> jvmOptions,
+      List<String> extraArgs) {
+    return start(identity, kubeconfig, omniUrl, token, Map.of(), jvmOptions, extraArgs);
+  }
+
+  /** The general form: a Deployment's environment, JVM options, and more of run's options. */
+  public static OperatorProcess start(
+      String identity,
+      Path kubeconfig,
+      String omniUrl,
+      String token,
+      Map<String, String> env,
       List<String> jvmOptions,
       List<String> extraArgs) {
     Path jar = Path.of(System.getProperty("operator.jar", "target/omni-operator.jar"));
@@ -71,12 +88,11 @@ public final class OperatorProcess implements AutoCloseable {
               "--http-port=" + port,
               "--log-level=INFO"));
       command.addAll(extraArgs);
+      Map<String, String> environment = new java.util.HashMap<>(env);
+      environment.put("KUBECONFIG", kubeconfig.toString());
+      environment.put("HOSTNAME", identity);
       var process =
-          ChildProcess.start(
-              identity,
-              command,
-              Map.of("KUBECONFIG", kubeconfig.toString(), "HOSTNAME", identity),
-              dir.resolve(identity + ".log"));
+          ChildProcess.start(identity, command, environment, dir.resolve(identity + ".log"));
       return new OperatorProcess(process, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -90,7 +106,11 @@ public final class OperatorProcess implements AutoCloseable {
 
   /** The sum of omni_operator_omni_requests_total: every Omni call this process made. */
   public long omniRequests() {
-    String text = get("/metrics").map(HttpResponse::body).orElse("");
+    String text =
+        get("/metrics")
+            .filter(r -> r.statusCode() == 200)
+            .map(HttpResponse::body)
+            .orElseThrow(() -> new AssertionError(this + ": /metrics unreachable"));
     return Math.round(
         text.lines()
             .filter(l -> l.startsWith("omni_operator_omni_requests_total{"))

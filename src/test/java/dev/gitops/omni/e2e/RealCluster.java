@@ -188,5 +188,13 @@ public final class RealCluster implements AutoCloseable {
     children.forEach(ChildProcess::close);
     admin.close();
     server.stop();
+    // tokens, audit log and process logs: kept only when asked for (OMNI_E2E_KEEP=true)
+    if (!"true".equalsIgnoreCase(System.getenv("OMNI_E2E_KEEP"))) {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // best effort: a leftover temp folder is no test failure
+      }
+    }
   }
 }

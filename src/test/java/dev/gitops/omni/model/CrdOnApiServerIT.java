@@ -81,6 +81,17 @@ class CrdOnApiServerIT {
     assertThat(again.err())
         .as("warnings from the API server")
         .doesNotContainIgnoringCase("warning");
+    var after =
+        cluster
+            .admin()
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .withName("omniconnections." + OmniConnection.GROUP)
+            .get();
+    assertThat(after.getMetadata().getResourceVersion())
+        .as("nothing changed on the re-apply")
+        .isEqualTo(crd.getMetadata().getResourceVersion());
   }
 
   static Stream<String> specFields() {

@@ -38,6 +38,24 @@ class DriftAndScaleTest {
   }
 
   @Test
+  void omniIsPolledOnlyOnceThisReplicaReconciles() {
+    // a standby never reconciles; its poller must not list Omni (the e2e suite's two replicas on
+    // a real API server found every standby polling outside the leader's budget)
+    start("v1");
+    await("no poll before the first reconcile")
+        .during(POLL.multipliedBy(4))
+        .atMost(POLL.multipliedBy(6))
+        .until(() -> h.sim.count("list") == 0);
+
+    h.apply(postgres("sales"));
+    h.awaitReady("sales");
+    long afterReady = h.sim.count("list");
+    await("the poller lists Omni every interval once active")
+        .atMost(POLL.multipliedBy(8))
+        .until(() -> h.sim.count("list") >= afterReady + 2);
+  }
+
+  @Test
   void aConnectionArchivedInOmniIsCreatedAgainAtTheNextPoll() {
     start("v1");
     h.apply(postgres("sales"));
