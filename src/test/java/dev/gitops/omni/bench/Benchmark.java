@@ -124,7 +124,13 @@ public final class Benchmark {
     // the harness's own output is captured too: it must not hold a secret either
     System.out.println(report);
     if (!out.equals("-")) {
-      Report.write(Path.of(out), report);
+      // the real-apiserver section (RealApiServerBench, its own run) outlives a rerun of this one
+      String real = RealApiReport.existingSection(Path.of(out));
+      Report.write(
+          Path.of(out),
+          real.isEmpty()
+              ? report
+              : RealApiReport.replaceSection(report, real.stripTrailing() + "\n"));
       System.out.println("written to " + out);
     }
     // a soak whose faults never reached the operator is not a pass either

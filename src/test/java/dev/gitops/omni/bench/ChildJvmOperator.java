@@ -161,7 +161,11 @@ final class ChildJvmOperator implements OperatorUnderTest {
   record Memory(long heapAfterGcBytes, long heapCommittedBytes, long rssBytes) {}
 
   Memory memory() {
-    long pid = process.pid();
+    return memory(process.pid());
+  }
+
+  /** Memory of any JVM on this machine, by its process id. */
+  static Memory memory(long pid) {
     jcmd(pid, "GC.run");
     String info = jcmd(pid, "GC.heap_info");
     // G1: " garbage-first heap   total 262144K, used 73021K [..."
