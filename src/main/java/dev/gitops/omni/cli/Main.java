@@ -50,6 +50,18 @@ public class Main {
           }
           return 1;
         });
+    // a usage mistake is an error (1), never picocli's 2: plan uses 2 for "changes pending"
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine bad = e.getCommandLine();
+          err.println(
+              "error: "
+                  + e.getMessage()
+                  + " (see `"
+                  + bad.getCommandSpec().qualifiedName()
+                  + " --help`)");
+          return 1;
+        });
     return cli.execute(args);
   }
 

@@ -40,6 +40,59 @@ class CommandLineTest {
     assertThat(r.out()).contains("run", "sandbox", "plan", "import", "simulator");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "plan                          | Missing required option",
+        "plan -f examples --no-such    | Unknown option: '--no-such'",
+        "import --omni-url             | Missing required parameter for option '--omni-url'",
+        "sandbox --bogus               | Unknown option: '--bogus'",
+        "run --reconcile-threads many  | Invalid value for option '--reconcile-threads'",
+        "no-such-command               | Unmatched argument at index 0: 'no-such-command'"
+      })
+  void aUsageErrorExitsOneWithOneLineNeverTwo(String args, String message) {
+    Cli.Result r = Cli.run(args.strip().split("\\s+"));
+
+    assertThat(r.code()).as("2 means changes pending for plan").isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("error: ").contains(message).contains("--help`)");
+  }
+
+  @Test
+  void jsonLogsGoToStderrSoStdoutCarriesOnlyTheCommandsOutput() {
+    java.io.PrintStream originalOut = System.out;
+    java.io.PrintStream originalErr = System.err;
+    var stdout = new java.io.ByteArrayOutputStream();
+    var stderr = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      Cli.run(
+          "plan",
+          "-f",
+          Cli.EXAMPLES.toString(),
+          "--omni-url",
+          "http://127.0.0.1:9",
+          "--log-format",
+          "json",
+          "--log-level",
+          "DEBUG",
+          "-o",
+          "json");
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+      Cli.run("plan", "-f", Cli.EXAMPLES.toString(), "--omni-url", "http://127.0.0.1:9");
+    }
+    assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .as("the JSON logs")
+        .contains("\"level\":\"DEBUG\"");
+    assertThat(stdout.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .as("stdout, which `plan -o json > plan.json` keeps")
+        .doesNotContain("\"level\"");
+  }
+
   @Test
   void anErrorIsOneLineAndVerboseAddsTheStackTrace() {
     Cli.Result plain =
