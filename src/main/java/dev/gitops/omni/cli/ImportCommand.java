@@ -48,6 +48,16 @@ public class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
+    if (namespace != null
+        && !namespace.isBlank()
+        && !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+      // checked before any Omni call: kubectl would refuse every manifest written with it
+      throw new UsageException(
+          "-n/--namespace must be a Kubernetes namespace name (lowercase letters, digits and"
+              + " '-', at most 63, starting and ending with a letter or digit), not '"
+              + namespace
+              + "'");
+    }
     var err = spec.commandLine().getErr();
     List<OmniConnectionInfo> listed;
     try (var client = omni.client()) {

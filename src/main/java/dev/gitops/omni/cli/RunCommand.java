@@ -89,6 +89,10 @@ public class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     logs.apply();
+    if (threads < 1) {
+      throw new UsageException(
+          "--reconcile-threads (RECONCILE_THREADS) must be at least 1, not " + threads);
+    }
     SecretValue token = omni.token();
     if (token == null) {
       throw new UsageException("an Omni API key is required: --omni-token-file or OMNI_TOKEN");
@@ -106,6 +110,12 @@ public class RunCommand implements Callable<Integer> {
             threads,
             Duration.ofSeconds(30));
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // memory, GC, threads, CPU: what a heap or a thread-leak alert needs
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
     var metrics = new OperatorMetrics(registry);
     var kubernetes = new KubernetesClientBuilder().build();
     var client =

@@ -60,6 +60,26 @@ class CommandLineTest {
   }
 
   @Test
+  void importRefusesANamespaceKubectlWouldRefuseBeforeCallingOmni() {
+    Cli.Result r = Cli.run("import", "--omni-url", "http://127.0.0.1:9", "-n", "Bad NS!");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .startsWith("error: -n/--namespace must be a Kubernetes namespace name")
+        .endsWith("not 'Bad NS!'")
+        .doesNotContain("127.0.0.1");
+  }
+
+  @Test
+  void runRefusesZeroReconcileThreadsInsteadOfTheSdksFifty() {
+    Cli.Result r = Cli.run("run", "--omni-url", "http://127.0.0.1:9", "--reconcile-threads", "0");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo("error: --reconcile-threads (RECONCILE_THREADS) must be at least 1, not 0");
+  }
+
+  @Test
   void jsonLogsGoToStderrSoStdoutCarriesOnlyTheCommandsOutput() {
     java.io.PrintStream originalOut = System.out;
     java.io.PrintStream originalErr = System.err;

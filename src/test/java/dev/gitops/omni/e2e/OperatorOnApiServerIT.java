@@ -336,6 +336,13 @@ class OperatorOnApiServerIT {
               assertThat(e.resource()).isEqualTo("events");
             });
     assertThat(operator.alive()).isTrue();
+    assertThat(operator.metrics())
+        .as("the JVM's own metrics, for heap and thread alerts")
+        .contains(
+            "jvm_memory_used_bytes{",
+            "jvm_gc_memory_allocated_bytes_total",
+            "jvm_threads_live_threads ")
+        .contains("omni_operator_omni_requests_total{");
     assertThat(operator.log())
         .doesNotContain("Exception in thread")
         .doesNotContain("Uncaught error during event processing");

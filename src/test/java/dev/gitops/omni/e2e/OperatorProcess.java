@@ -104,13 +104,17 @@ public final class OperatorProcess implements AutoCloseable {
     return get("/readyz").map(r -> r.statusCode() == 200).orElse(false);
   }
 
+  /** The Prometheus text of /metrics. */
+  public String metrics() {
+    return get("/metrics")
+        .filter(r -> r.statusCode() == 200)
+        .map(HttpResponse::body)
+        .orElseThrow(() -> new AssertionError(this + ": /metrics unreachable"));
+  }
+
   /** The sum of omni_operator_omni_requests_total: every Omni call this process made. */
   public long omniRequests() {
-    String text =
-        get("/metrics")
-            .filter(r -> r.statusCode() == 200)
-            .map(HttpResponse::body)
-            .orElseThrow(() -> new AssertionError(this + ": /metrics unreachable"));
+    String text = metrics();
     return Math.round(
         text.lines()
             .filter(l -> l.startsWith("omni_operator_omni_requests_total{"))
