@@ -66,11 +66,36 @@ public final class CredentialResolver {
             "CredentialsNotFound",
             "Secret " + ns + "/" + ref.name + " not found: create it with key '" + ref.key + "'");
       }
-      Optional<String> value = read(secret.get(), ref.key);
+      Optional<String> value;
+      try {
+        value = read(secret.get(), ref.key);
+      } catch (IllegalArgumentException notBase64) {
+        return Resolved.failure(
+            "InvalidCredentials",
+            "Secret "
+                + ns
+                + "/"
+                + ref.name
+                + " key '"
+                + ref.key
+                + "' is not valid base64: put the plain value under stringData instead");
+      }
       if (value.isEmpty()) {
         return Resolved.failure(
             "CredentialsNotFound",
             "Secret " + ns + "/" + ref.name + " has no key '" + ref.key + "': add it");
+      }
+      if (value.get().isEmpty()) {
+        // never sent: Omni would store an empty password (or a rotation would PATCH one)
+        return Resolved.failure(
+            "InvalidCredentials",
+            "Secret "
+                + ns
+                + "/"
+                + ref.name
+                + " key '"
+                + ref.key
+                + "' is empty: put the credential in it");
       }
       values.put(e.getKey(), SecretValue.of(value.get()));
       var meta = secret.get().getMetadata();
@@ -99,7 +124,8 @@ public final class CredentialResolver {
 
   private static Optional<String> read(Secret secret, String key) {
     if (secret.getData() != null && secret.getData().get(key) != null) {
-      byte[] raw = Base64.getMimeDecoder().decode(secret.getData().get(key));
+      // strict, as the API server decodes it: a lenient decoder turned typos into a password
+      byte[] raw = Base64.getDecoder().decode(secret.getData().get(key));
       return Optional.of(new String(raw, StandardCharsets.UTF_8));
     }
     if (secret.getStringData() != null && secret.getStringData().get(key) != null) {

@@ -124,7 +124,10 @@ public final class ManifestReader {
     String problem =
         e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null
             ? m.getProblem()
-            : "syntax error";
+            : e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                // a key, never a value: kubectl refuses a mapping that repeats one
+                ? e.getOriginalMessage().replace("Duplicate field", "the key") + " appears twice"
+                : "syntax error";
     var at = e.getLocation();
     return "not valid YAML"
         + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
@@ -163,6 +166,7 @@ public final class ManifestReader {
     if (name.isEmpty()) {
       throw new ManifestException(label + ": metadata.name is required");
     }
+    ApiServerChecks.check(kind, doc, label);
     HasMetadata resource = StrictYaml.convert(doc, type, label);
     if (!"Namespace".equals(kind) && resource.getMetadata().getNamespace() == null) {
       resource.getMetadata().setNamespace("default");

@@ -103,6 +103,79 @@ class ManifestReaderTest {
         .satisfies(m -> assertThat(m.namespace()).isEqualTo("default"));
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Postgres_Prod        | metadata.name must be a DNS-1123 subdomain",
+        "Acme BigQuery — prod | metadata.name must be a DNS-1123 subdomain",
+        "-pg                  | metadata.name must be a DNS-1123 subdomain",
+      })
+  void aNameTheApiServerRefusesIsRefused(String name, String message) throws IOException {
+    Path f = write("a.yaml", pg("port: 1").replace("name: pg", "name: \"" + name + "\""));
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith(f + ", document 1 (OmniConnection " + name + "): " + message);
+  }
+
+  @Test
+  void aNameOfMoreThan253CharactersIsRefused() throws IOException {
+    String name = "a".repeat(254);
+    Path f = write("a.yaml", pg("port: 1").replace("name: pg", "name: " + name));
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f)))
+        .hasMessageContaining("metadata.name must be a DNS-1123 subdomain");
+    Path ok = write("b.yaml", pg("port: 1").replace("name: pg", "name: " + "a".repeat(253)));
+    assertThat(ManifestReader.read(List.of(ok)).manifests()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'metadata: {name: pg, namespce: team}' | OmniConnection pg): metadata.namespce: unknown field",
+        "'metadata: {name: pg, namespace: Team_A}' | OmniConnection pg): metadata.namespace must be a DNS-1123 label",
+      })
+  void aTypoOrABadNamespaceInMetadataIsNamed(String metadata, String message) throws IOException {
+    Path f = write("a.yaml", pg("port: 1").replace("metadata: {name: pg}", metadata));
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f))).hasMessageContaining(message);
+  }
+
+  @Test
+  void aTypoAtTheTopOfASecretIsNamedNotAMissingKeyLater() throws IOException {
+    Path f =
+        write(
+            "s.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringdata:\n  password: pw\n");
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f)))
+        .hasMessage(
+            f
+                + ", document 1 (Secret s): stringdata: unknown field (check its spelling and"
+                + " indentation)");
+  }
+
+  @Test
+  void secretDataThatIsNotBase64IsRefusedNamingSecretAndKeyButNotTheValue() throws IOException {
+    Path f =
+        write(
+            "s.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: hunter2!\n");
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f)))
+        .hasMessage(
+            f
+                + ", document 1 (Secret s): data.password: not valid base64 (put plain text under"
+                + " stringData instead)")
+        .message()
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aKeyRepeatedInOneMappingIsRefusedAsKubectlDoes() throws IOException {
+    Path f = write("a.yaml", pg("port: 1\n  port: 2"));
+    assertThatThrownBy(() -> ManifestReader.read(List.of(f)))
+        .hasMessageStartingWith(f + ": not valid YAML at line")
+        .hasMessageEndingWith("the key 'port' appears twice");
+  }
+
   static String pg(String line) {
     return """
         apiVersion: omni.gitops.dev/v1alpha1
