@@ -8,6 +8,7 @@ import dev.gitops.omni.core.PlanInput.LastApplied;
 import dev.gitops.omni.core.Planner;
 import dev.gitops.omni.core.WireSettings;
 import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.sandbox.Manifest;
 import dev.gitops.omni.sandbox.ManifestReader;
@@ -30,17 +31,37 @@ import java.util.TreeMap;
  */
 final class ManifestPlanner {
   private final FileCredentials credentials;
+
+  /** The cluster's status by resource, or null without a cluster. */
+  private final Map<String, OmniConnectionStatus> live;
+
   private final List<OmniConnectionInfo> observed;
   private final Map<String, Claim> established = new HashMap<>();
   private final Map<String, List<String>> pins = new HashMap<>();
 
-  private ManifestPlanner(ManifestReader.Result files, List<OmniConnectionInfo> listed) {
+  private ManifestPlanner(
+      ManifestReader.Result files,
+      List<OmniConnectionInfo> listed,
+      Map<String, OmniConnectionStatus> live) {
     this.credentials = new FileCredentials(files.ofKind("Secret"));
+    this.live = live;
     this.observed = new ArrayList<>(listed);
   }
 
+  /** Plans from the files alone: credentials Omni already holds cannot be compared. */
   static List<PlanRow> plan(ManifestReader.Result files, List<OmniConnectionInfo> listed) {
-    return new ManifestPlanner(files, listed).run(files.ofKind("OmniConnection"));
+    return plan(files, listed, null);
+  }
+
+  /**
+   * Plans with {@code live}, the cluster's status by resource (null: no cluster): a resource the
+   * operator manages is planned from what it applied, as the operator would plan it.
+   */
+  static List<PlanRow> plan(
+      ManifestReader.Result files,
+      List<OmniConnectionInfo> listed,
+      Map<String, OmniConnectionStatus> live) {
+    return new ManifestPlanner(files, listed, live).run(files.ofKind("OmniConnection"));
   }
 
   private List<PlanRow> run(List<Manifest> manifests) {
@@ -61,6 +82,30 @@ final class ManifestPlanner {
 
   private PlanRow planOne(Manifest m) {
     OmniConnection r = (OmniConnection) m.resource();
+    OmniConnectionStatus status = live == null ? null : live.get(key(m));
+    if (status != null) {
+      // managed: what the operator applied and the credentials it sent are in the status; the
+      // cluster's Secrets are the ones that count, so they are taken as sent
+      Map<String, String> sent = status.credentialsVersion;
+      Plan plan =
+          Planner.plan(
+              input(
+                  r,
+                  sent,
+                  new LastApplied(
+                      status.connectionId,
+                      status.appliedSettings,
+                      sent,
+                      status.replacedConnectionId)));
+      remember(r, plan);
+      return PlanRows.of(
+          m,
+          r,
+          plan,
+          new FileCredentials.Found(sent, List.of(), null, null),
+          find(plan.connectionId()),
+          false);
+    }
     FileCredentials.Found creds = credentials.resolve(r);
     if (creds.failureReason() != null) {
       return PlanRows.credentialsProblem(m, r, creds);
@@ -72,7 +117,7 @@ final class ManifestPlanner {
       plan = Planner.plan(input(r, creds.versions(), asManaged(r, plan)));
     }
     remember(r, plan);
-    return PlanRows.of(m, r, plan, creds, find(plan.connectionId()));
+    return PlanRows.of(m, r, plan, creds, find(plan.connectionId()), live == null);
   }
 
   private PlanInput input(OmniConnection r, Map<String, String> versions, LastApplied last) {

@@ -2,9 +2,11 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.sandbox.ManifestReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +25,12 @@ import picocli.CommandLine.Spec;
           + " why. Lists Omni's connections once; needs no cluster. Secrets in the files are used"
           + " when present; otherwise credentials are not compared. Secret values are never"
           + " printed.",
+      "With a kubeconfig (--kubeconfig or KUBECONFIG) it also reads the OmniConnections' status"
+          + " in that cluster, so a resource the operator already manages is planned from what it"
+          + " applied and sent; --no-cluster plans from the files alone, where an adoption's"
+          + " credentials cannot be compared and are not counted as a change.",
       "Exit code: 0 nothing would change, 2 changes pending, 1 errors (invalid or blocked"
-          + " resources, unreadable files, Omni unreachable)."
+          + " resources, unreadable files, Omni or the cluster unreachable, a usage mistake)."
     })
 public class PlanCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -45,6 +51,20 @@ public class PlanCommand implements Callable<Integer> {
       description = "text (default) or json.")
   String output;
 
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      defaultValue = "${env:KUBECONFIG}",
+      description =
+          "Read the resources' status from this cluster (env KUBECONFIG; the first file of a"
+              + " list).")
+  String kubeconfig;
+
+  @Option(
+      names = "--no-cluster",
+      description = "Plan from the files alone, even when KUBECONFIG is set.")
+  boolean noCluster;
+
   @Override
   public Integer call() {
     logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
@@ -62,7 +82,15 @@ public class PlanCommand implements Callable<Integer> {
       progress.line("listing Omni's connections at " + omni.uri());
       listed = client.list(ListFilter.ALL_INCLUDING_DELETED);
     }
-    List<PlanRow> rows = ManifestPlanner.plan(manifests, listed);
+    Map<String, OmniConnectionStatus> live = null;
+    if (!noCluster && kubeconfig != null && !kubeconfig.isBlank()) {
+      Path file = Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
+      progress.line("reading the OmniConnections' status from the cluster in " + file);
+      live = ClusterStatus.read(file, manifests.ofKind("OmniConnection"));
+    } else {
+      progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
+    }
+    List<PlanRow> rows = ManifestPlanner.plan(manifests, listed, live);
     var out = spec.commandLine().getOut();
     if (output.equals("json")) {
       PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed.size(), rows);

@@ -13,14 +13,27 @@ import java.util.Map;
 final class PlanRows {
   private PlanRows() {}
 
+  /**
+   * @param clusterless planned from the files alone: an adoption's credentials are not counted as a
+   *     change, since nothing shows whether the operator already sent them
+   */
   static PlanRow of(
       Manifest m,
       OmniConnection r,
       Plan plan,
       FileCredentials.Found creds,
-      OmniConnectionInfo info) {
-    String action = action(r, plan);
-    List<String> changes = changes(r, plan.patch(), info);
+      OmniConnectionInfo info,
+      boolean clusterless) {
+    Plan.Patch patch = plan.patch();
+    boolean credentialsUnknown =
+        clusterless && plan.action() == Plan.Action.ADOPT && patch.rotatesCredentials();
+    if (credentialsUnknown) {
+      patch =
+          new Plan.Patch(
+              patch.baseRole(), patch.setEnvironment(), patch.environment(), false, false);
+    }
+    String action = action(r, plan, patch);
+    List<String> changes = changes(r, patch, info);
     String message =
         switch (action) {
           case "adopt" ->
@@ -34,8 +47,13 @@ final class PlanRows {
           default -> plan.message().replace(" (credentials not compared: no Secret given)", "");
         };
     message += notes(r, plan, creds);
+    if (credentialsUnknown) {
+      message +=
+          "; credentials cannot be compared without a cluster: the operator sends them once when"
+              + " it adopts a connection (plan --kubeconfig reads what it sent)";
+    }
     List<String> fields =
-        action.equals("replace") || plan.blocked() ? plan.fields() : plan.patch().fieldNames();
+        action.equals("replace") || plan.blocked() ? plan.fields() : patch.fieldNames();
     return new PlanRow(
         ManifestPlanner.key(m),
         m.origin(),
@@ -49,7 +67,7 @@ final class PlanRows {
         message,
         plan.drift(),
         plan.createBody(),
-        creds.versions() != null,
+        creds.versions() != null && !credentialsUnknown,
         plan.writesAllowed());
   }
 
@@ -71,7 +89,7 @@ final class PlanRows {
         true);
   }
 
-  private static String action(OmniConnection r, Plan plan) {
+  private static String action(OmniConnection r, Plan plan, Plan.Patch patch) {
     boolean pinned = r.getSpec() != null && r.getSpec().connectionId != null;
     return switch (plan.action()) {
       case CREATE -> "create";
@@ -79,7 +97,7 @@ final class PlanRows {
       case PATCH -> "patch";
       case NOTHING, DELETE -> "nothing";
       case BLOCKED -> "InvalidSpec".equals(plan.reason()) ? "invalid" : "blocked";
-      case ADOPT -> !pinned ? "adopt" : plan.patch().isEmpty() ? "nothing" : "patch";
+      case ADOPT -> !pinned ? "adopt" : patch.isEmpty() ? "nothing" : "patch";
     };
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,15 +187,123 @@ class PlanCommandTest {
   }
 
   @Test
-  void withSecretsAnAdoptionSendsTheCredentialsOnce() {
+  void withoutAClusterAnAdoptionsCredentialsAreNotCountedAsAChange() {
+    // an applied repository with its Secrets: the operator sent them once when it adopted or
+    // created the connection, and nothing in the files can show that; plan must not say "changes
+    // pending" forever
     omni.seed("mysql", "mysql-shop", Map.of("database", "shop", "baseRole", "QUERIER"));
+    Cli.Result r = omni.run("plan", "-f", Cli.EXAMPLES.resolve("mysql.yaml").toString());
+
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(line(r.out(), "omni-examples/mysql-shop"))
+        .startsWith("adopt")
+        .contains("credentials cannot be compared without a cluster")
+        .doesNotContain("send passwordUnencrypted");
+    assertThat(r.err()).contains("no cluster: credentials Omni holds cannot be compared");
+    Cli.assertNoSecretIn(r.all());
+  }
+
+  @Test
+  void withoutAClusterAChangedSettingIsStillAChange() {
+    omni.seed("mysql", "mysql-shop", Map.of("database", "shop", "baseRole", "VIEWER"));
     Cli.Result r = omni.run("plan", "-f", Cli.EXAMPLES.resolve("mysql.yaml").toString());
 
     assertThat(r.code()).as(r.all()).isEqualTo(2);
     assertThat(line(r.out(), "omni-examples/mysql-shop"))
         .startsWith("adopt")
-        .contains("send passwordUnencrypted from Secret mysql-credentials");
-    Cli.assertNoSecretIn(r.all());
+        .contains("baseRole: VIEWER -> QUERIER")
+        .doesNotContain("send passwordUnencrypted");
+  }
+
+  @Test
+  void withAClusterAManagedResourceIsPlannedFromItsStatus() throws Exception {
+    String id =
+        omni.seed("postgres", "sales", Map.of("database", "analytics", "baseRole", "VIEWER"));
+    Path f =
+        omni.write(
+            "repo.yaml",
+            pg("sales", "")
+                + """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: pg, namespace: team}
+                stringData: {password: the-new-one}
+                """);
+    try (var kube = dev.gitops.omni.sandbox.EmbeddedKubernetes.start()) {
+      var live =
+          dev.gitops.omni.sandbox.ManifestReader.read(List.of(f)).ofKind("OmniConnection").get(0);
+      var managed =
+          kube.client().resource((dev.gitops.omni.model.OmniConnection) live.resource()).create();
+      managed.setStatus(new dev.gitops.omni.model.OmniConnectionStatus());
+      managed.getStatus().connectionId = id;
+      // what the operator records after a create: every setting it sent, then baseRole
+      managed
+          .getStatus()
+          .appliedSettings
+          .putAll(
+              dev.gitops.omni.core.WireSettings.immutable(managed.getSpec(), managed.omniName()));
+      managed.getStatus().appliedSettings.put("baseRole", "VIEWER");
+      managed.getStatus().credentialsVersion.put("passwordUnencrypted", "pg/uid-1/41");
+      kube.client().resource(managed).updateStatus();
+      Path kubeconfig =
+          omni.write(
+              "kubeconfig",
+              """
+              apiVersion: v1
+              kind: Config
+              clusters: [{name: c, cluster: {server: "%s"}}]
+              users: [{name: u, user: {token: t}}]
+              contexts: [{name: c, context: {cluster: c, user: u}}]
+              current-context: c
+              """
+                  .formatted(kube.url()));
+
+      Cli.Result same = omni.run("plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(same.code()).as(same.all()).isZero();
+      assertThat(line(same.out(), "team/sales")).startsWith("nothing").contains(id);
+
+      Path edited = omni.write("edit.yaml", Files.readString(f).replace("VIEWER", "QUERIER"));
+      Cli.Result edit =
+          omni.run("plan", "-f", edited.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(edit.code()).as(edit.all()).isEqualTo(2);
+      assertThat(line(edit.out(), "team/sales"))
+          .startsWith("patch")
+          .contains("baseRole: VIEWER -> QUERIER")
+          .doesNotContain("send passwordUnencrypted");
+
+      Cli.Result noCluster =
+          omni.run(
+              "plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString(), "--no-cluster");
+      assertThat(line(noCluster.out(), "team/sales")).startsWith("adopt");
+      Cli.assertNoSecretIn(same.all() + edit.all());
+    }
+  }
+
+  @Test
+  void anUnreachableClusterIsOneLineNamingTheWayOut() throws Exception {
+    Path f = omni.write("repo.yaml", pg("sales", ""));
+    Path kubeconfig =
+        omni.write(
+            "kubeconfig",
+            """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]
+            users: [{name: u, user: {token: t}}]
+            contexts: [{name: c, context: {cluster: c, user: u}}]
+            current-context: c
+            """);
+
+    Cli.Result r = omni.run("plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
+        .singleElement()
+        .asString()
+        .contains("cannot read OmniConnections from the cluster in " + kubeconfig)
+        .contains("--no-cluster");
+    assertThat(r.err()).doesNotContain("\tat ");
   }
 
   @Test

@@ -76,6 +76,12 @@ public final class Kubectl {
     command.add(KubeBinaries.binary("kubectl").toString());
     command.add("--kubeconfig=" + kubeconfig);
     command.addAll(List.of(args));
+    // the verb only in a report: arguments may carry a value (a patch)
+    return exec(command, stdin, "kubectl " + args[0]);
+  }
+
+  /** Runs any command to its end (120 s at most), {@code stdin} (may be null) on its input. */
+  static Result exec(List<String> command, String stdin, String what) {
     try {
       Process p = new ProcessBuilder(command).start();
       var out = drain(p.getInputStream());
@@ -86,8 +92,7 @@ public final class Kubectl {
       p.getOutputStream().close();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        // the verb only: arguments may carry a value (a patch) that has no place in a report
-        throw new AssertionError("kubectl " + args[0] + " timed out after 120 s");
+        throw new AssertionError(what + " timed out after 120 s");
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {

@@ -127,6 +127,31 @@ public final class OperatorInstall implements AutoCloseable {
     return operator;
   }
 
+  /**
+   * {@code java -jar target/omni-operator.jar plan ARGS} against this install's Omni, as a user
+   * runs it in a pull request's CI.
+   */
+  public Kubectl.Result plan(String... args) {
+    try {
+      Path token =
+          java.nio.file.Files.writeString(
+              cluster.work().resolve("plan.token"), SimulatorOptions.DEFAULT_TOKEN);
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  ProcessHandle.current().info().command().orElse("java"),
+                  "-jar",
+                  System.getProperty("operator.jar", "target/omni-operator.jar"),
+                  "plan",
+                  "--omni-url=" + omni.baseUrl(),
+                  "--omni-token-file=" + token));
+      command.addAll(List.of(args));
+      return Kubectl.exec(command, null, "plan");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public RealCluster cluster() {
     return cluster;
   }

@@ -86,6 +86,19 @@ class OperatorOnApiServerIT {
         .as("403 answers to the operator, cluster-wide or about the examples")
         .isEmpty();
     assertThat(install.deniedToOperator()).as("requests RBAC refused the operator").isEmpty();
+
+    // plan as a pull-request gate on the repository the operator just applied: nothing to do,
+    // with the cluster's status and from the files alone
+    var withCluster =
+        install.plan(
+            "-f", "examples/", "--kubeconfig", install.cluster().adminKubeconfig().toString());
+    assertThat(withCluster.exitCode()).as(withCluster.out() + withCluster.err()).isZero();
+    assertThat(withCluster.out())
+        .contains("No changes", "8 unchanged")
+        .doesNotContainPattern("(?m)^adopt ");
+    var filesOnly = install.plan("-f", "examples/", "--no-cluster");
+    assertThat(filesOnly.exitCode()).as(filesOnly.out() + filesOnly.err()).isZero();
+    assertThat(filesOnly.out()).contains("credentials cannot be compared without a cluster");
   }
 
   @Test
