@@ -4,7 +4,6 @@ import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.client.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
-import dev.gitops.omni.operator.Durations;
 import dev.gitops.omni.operator.HealthServer;
 import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
@@ -93,6 +92,7 @@ public class RunCommand implements Callable<Integer> {
       throw new UsageException(
           "--reconcile-threads (RECONCILE_THREADS) must be at least 1, not " + threads);
     }
+    Duration poll = Limits.pollInterval("--poll-interval (POLL_INTERVAL)", pollInterval, rateLimit);
     SecretValue token = omni.token();
     if (token == null) {
       throw new UsageException("an Omni API key is required: --omni-token-file or OMNI_TOKEN");
@@ -103,7 +103,7 @@ public class RunCommand implements Callable<Integer> {
             omni.prefix(),
             token,
             namespaces(),
-            Durations.parse(pollInterval),
+            poll,
             Duration.ofSeconds(30),
             deletionPolicy,
             rateLimit,

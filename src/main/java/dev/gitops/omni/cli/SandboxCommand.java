@@ -132,7 +132,7 @@ public class SandboxCommand implements Callable<Integer> {
         omni.prefix(),
         simulatorRateLimit,
         rateLimit,
-        duration("--poll-interval", pollInterval),
+        Limits.pollInterval("--poll-interval", pollInterval, rateLimit),
         deletionPolicy);
   }
 

@@ -70,6 +70,34 @@ class CommandLineTest {
         .doesNotContain("127.0.0.1");
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1ms | 60  | use at least 10s",
+        "0s  | 60  | must be positive",
+        "9s  | 60  | use at least 10s",
+        "500ms | 6000 | use at least 1s",
+      })
+  void aPollIntervalThatWouldStarveTheBudgetIsRefused(String poll, int rate, String message) {
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "--omni-url",
+            "http://127.0.0.1:9",
+            "--poll-interval",
+            poll,
+            "--rate-limit",
+            Integer.toString(rate));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith("error: --poll-interval (POLL_INTERVAL)")
+        .contains(message);
+  }
+
   @Test
   void runRefusesZeroReconcileThreadsInsteadOfTheSdksFifty() {
     Cli.Result r = Cli.run("run", "--omni-url", "http://127.0.0.1:9", "--reconcile-threads", "0");
