@@ -118,6 +118,12 @@ public class RunCommand implements Callable<Integer> {
     new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
     var metrics = new OperatorMetrics(registry);
     var kubernetes = new KubernetesClientBuilder().build();
+    try {
+      ClusterProbe.check(kubernetes, config.namespaces());
+    } catch (UsageException e) {
+      kubernetes.close();
+      throw e;
+    }
     var client =
         new OkHttpOmniClient(
             new OmniClientConfig(

@@ -7,7 +7,9 @@ import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.client.SecretValue;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,39 @@ class CommandLineTest {
         .asString()
         .startsWith("error: --poll-interval (POLL_INTERVAL)")
         .contains(message);
+  }
+
+  @Test
+  void runWithoutAClusterIsOneLineNamingKubeconfig() throws Exception {
+    Path token = java.nio.file.Files.createTempFile("token", "");
+    java.nio.file.Files.writeString(token, "t");
+    Map<String, String> props =
+        Map.of(
+            "kubernetes.master", "https://127.0.0.1:9",
+            "kubernetes.auth.tryKubeConfig", "false",
+            "kubernetes.auth.tryServiceAccount", "false",
+            // no retries with backoff: the answer is the same, only 20 s later
+            "kubernetes.request.retry.backoffLimit", "0");
+    props.forEach(System::setProperty);
+    try {
+      Cli.Result r =
+          Cli.run(
+              "run",
+              "--omni-url",
+              "http://127.0.0.1:9",
+              "--omni-token-file",
+              token.toString(),
+              "--http-port",
+              "0");
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err().strip())
+          .startsWith("error: cannot reach the Kubernetes API at https://127.0.0.1:9/ (")
+          .endsWith("): set KUBECONFIG, or run the operator in a pod")
+          .doesNotContain("\tat ");
+    } finally {
+      props.keySet().forEach(System::clearProperty);
+    }
   }
 
   @Test
