@@ -42,6 +42,13 @@ public class Main {
           boolean verbose = verbose(parseResult);
           if (e instanceof UsageException || e instanceof ManifestException) {
             err.println("error: " + e.getMessage());
+          } else if (e instanceof dev.gitops.omni.client.OmniApiException o
+              && o.kind() == dev.gitops.omni.client.OmniApiException.Kind.NOT_AUTHORISED) {
+            err.println(
+                "error: "
+                    + o.getMessage()
+                    + ": check the Omni API key (--omni-token-file or OMNI_TOKEN); it must be an"
+                    + " organisation key with admin rights");
           } else {
             err.println("error: " + describe(e));
           }

@@ -37,11 +37,18 @@ public class OmniOptions {
   SecretValue token() {
     try {
       if (tokenFile != null) {
-        return SecretValue.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip());
+        String key = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        if (key.isEmpty()) {
+          throw new UsageException(
+              "--omni-token-file " + tokenFile + " is empty: put the Omni API key in it");
+        }
+        return SecretValue.of(key);
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("cannot read --omni-token-file " + tokenFile + ": no such file");
     } catch (IOException e) {
       throw new UsageException(
-          "cannot read --omni-token-file " + tokenFile + ": " + e.getMessage());
+          "cannot read --omni-token-file " + tokenFile + ": " + e.getClass().getSimpleName());
     }
     String env = System.getenv("OMNI_TOKEN");
     return env == null || env.isBlank() ? null : SecretValue.of(env.strip());
@@ -79,10 +86,29 @@ public class OmniOptions {
     if (url == null || url.isBlank()) {
       throw new UsageException("--omni-url (or OMNI_URL) is required");
     }
-    URI u = URI.create(url.strip());
-    if (u.getScheme() == null || u.getHost() == null) {
+    URI u;
+    try {
+      u = URI.create(url.strip());
+    } catch (IllegalArgumentException e) {
       throw new UsageException(
           "--omni-url must be a URL like https://myorg.omniapp.co, not " + url);
+    }
+    if (u.getScheme() == null
+        || !(u.getScheme().equals("https") || u.getScheme().equals("http"))
+        || u.getHost() == null) {
+      throw new UsageException(
+          "--omni-url must be a URL like https://myorg.omniapp.co (with https://), not " + url);
+    }
+    if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/")
+        || u.getRawQuery() != null) {
+      // "/api/v1" included made every call a 404, retried forever
+      throw new UsageException(
+          "--omni-url is the instance alone, without a path: "
+              + u.getScheme()
+              + "://"
+              + u.getRawAuthority()
+              + " (the API prefix is --api-prefix), not "
+              + url);
     }
     return u;
   }

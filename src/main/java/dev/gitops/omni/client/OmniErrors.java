@@ -60,18 +60,51 @@ final class OmniErrors {
   /** The exception for a call that got no complete response: always retryable, status 0. */
   static OmniApiException fromIo(IOException e, Collection<String> secrets) {
     String what;
-    if (e instanceof InterruptedIOException) {
+    if (e instanceof InterruptedIOException && inTlsHandshake(e)) {
+      what =
+          "timed out in the TLS handshake with Omni: does the server speak https (or is it http://)?";
+    } else if (e instanceof InterruptedIOException) {
       what = "timed out waiting for Omni";
     } else if (e instanceof ConnectException) {
       what = "could not connect to Omni";
     } else if (e instanceof UnknownHostException) {
       what = "unknown Omni host";
+    } else if (e instanceof javax.net.ssl.SSLException && untrusted(e)) {
+      what =
+          "Omni's TLS certificate is not trusted (self-signed or a private CA): add that CA to"
+              + " the JVM's trust store (-Djavax.net.ssl.trustStore)";
+    } else if (e instanceof javax.net.ssl.SSLException) {
+      what = "the TLS handshake with Omni failed: does the server speak https (or is it http://)?";
     } else {
       what = "connection failed before a complete response";
     }
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     String detail = what + " (" + e.getClass().getSimpleName() + message + ")";
     return new OmniApiException(Kind.UNAVAILABLE, 0, mask(detail, secrets), null, e);
+  }
+
+  /** Whether the call was still in the TLS handshake: an https URL for a plain-http server. */
+  private static boolean inTlsHandshake(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (StackTraceElement frame : t.getStackTrace()) {
+        if (frame.getMethodName().equals("startHandshake")
+            && frame.getClassName().contains("SSLSocket")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.security.cert.CertPathValidatorException
+          || t instanceof java.security.cert.CertificateException
+          || t.getClass().getName().equals("sun.security.validator.ValidatorException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A 2xx whose body is not the expected shape (a proxy's page, say). */

@@ -133,6 +133,58 @@ class CommandLineTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "myorg.omniapp.co                   | must be a URL like https://myorg.omniapp.co (with https://)",
+        "ftp://myorg.omniapp.co             | must be a URL like https://myorg.omniapp.co (with https://)",
+        "https://my org.omniapp.co          | must be a URL like https://myorg.omniapp.co",
+        "https://myorg.omniapp.co/api/v1    | is the instance alone, without a path: https://myorg.omniapp.co (the API prefix is --api-prefix)",
+      })
+  void anOmniUrlMistakeIsOneLineBeforeAnyCall(String url, String message) {
+    Cli.Result r = Cli.run("import", "--omni-url", url.strip());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("error: --omni-url ").contains(message.strip());
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void anEmptyOrMissingTokenFileIsOneLine() throws Exception {
+    Path empty = java.nio.file.Files.createTempFile("token", "");
+    Cli.Result r =
+        Cli.run(
+            "import", "--omni-url", "http://127.0.0.1:9", "--omni-token-file", empty.toString());
+    assertThat(r.err().strip())
+        .isEqualTo("error: --omni-token-file " + empty + " is empty: put the Omni API key in it");
+
+    Cli.Result missing =
+        Cli.run("import", "--omni-url", "http://127.0.0.1:9", "--omni-token-file", "/no/such/file");
+    assertThat(missing.err().strip())
+        .isEqualTo("error: cannot read --omni-token-file /no/such/file: no such file");
+  }
+
+  @Test
+  void aRejectedKeyNamesWhereItComesFromAndWhatItMustBe() throws Exception {
+    try (var sim = dev.gitops.omni.simulator.OmniSimulator.start()) {
+      Path wrong = java.nio.file.Files.createTempFile("token", "");
+      java.nio.file.Files.writeString(wrong, "not-the-key");
+      Cli.Result r =
+          Cli.run("import", "--omni-url", sim.baseUrl(), "--omni-token-file", wrong.toString());
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
+          .singleElement()
+          .asString()
+          .contains("401")
+          .endsWith(
+              "check the Omni API key (--omni-token-file or OMNI_TOKEN); it must be an"
+                  + " organisation key with admin rights");
+      assertThat(r.err()).doesNotContain("not-the-key");
+    }
+  }
+
   @Test
   void runRefusesZeroReconcileThreadsInsteadOfTheSdksFifty() {
     Cli.Result r = Cli.run("run", "--omni-url", "http://127.0.0.1:9", "--reconcile-threads", "0");

@@ -153,6 +153,25 @@ class OmniErrorsTest {
   }
 
   @Test
+  void tlsFailuresSayWhatToFix() {
+    var untrusted = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+    untrusted.initCause(new java.security.cert.CertificateException("unable to find valid path"));
+    var notTls = new javax.net.ssl.SSLException("Unsupported or unrecognized SSL message");
+    var handshakeTimeout = new SocketTimeoutException("Read timed out");
+    handshakeTimeout.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("sun.security.ssl.SSLSocketImpl", "startHandshake", null, 1)
+        });
+
+    assertThat(OmniErrors.fromIo(untrusted, List.of()).detail())
+        .startsWith("Omni's TLS certificate is not trusted (self-signed or a private CA)");
+    assertThat(OmniErrors.fromIo(notTls, List.of()).detail())
+        .startsWith("the TLS handshake with Omni failed: does the server speak https");
+    assertThat(OmniErrors.fromIo(handshakeTimeout, List.of()).detail())
+        .startsWith("timed out in the TLS handshake with Omni: does the server speak https");
+  }
+
+  @Test
   void mapsIoFailuresToUnavailableWithoutStatus() {
     OmniApiException timeout = OmniErrors.fromIo(new SocketTimeoutException("timeout"), List.of());
     OmniApiException refused =
