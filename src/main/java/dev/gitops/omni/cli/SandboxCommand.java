@@ -136,15 +136,24 @@ public class SandboxCommand implements Callable<Integer> {
         deletionPolicy);
   }
 
+  /** The longest duration any option takes: longer ones overflowed the waits built on them. */
+  static final Duration LONGEST = Duration.ofDays(30);
+
   static Duration duration(String option, String value) {
+    Duration d;
     try {
-      Duration d = Durations.parse(value);
-      if (d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException("must be positive");
-      }
-      return d;
+      d = Durations.parse(value);
+    } catch (ArithmeticException | NumberFormatException tooBig) {
+      throw new UsageException(option + ": '" + value + "' is too long: at most 30 days (720h)");
     } catch (RuntimeException e) {
       throw new UsageException(option + ": " + e.getMessage());
     }
+    if (d.isZero() || d.isNegative()) {
+      throw new UsageException(option + ": must be positive");
+    }
+    if (d.compareTo(LONGEST) > 0) {
+      throw new UsageException(option + ": '" + value + "' is too long: at most 30 days (720h)");
+    }
+    return d;
   }
 }

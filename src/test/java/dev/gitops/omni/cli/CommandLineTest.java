@@ -185,6 +185,20 @@ class CommandLineTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "99999999999999999999h, '--timeout: ''99999999999999999999h'' is too long: at most 30 days (720h)'",
+    "9223372036854775807h, '--timeout: ''9223372036854775807h'' is too long: at most 30 days (720h)'",
+    "721h, '--timeout: ''721h'' is too long: at most 30 days (720h)'",
+    "0s, '--timeout: must be positive'"
+  })
+  void aTimeoutThatWouldOverflowIsOneLine(String timeout, String message) {
+    Cli.Result r = Cli.run("sandbox", "--timeout", timeout);
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("error: " + message);
+  }
+
   @Test
   void runRefusesZeroReconcileThreadsInsteadOfTheSdksFifty() {
     Cli.Result r = Cli.run("run", "--omni-url", "http://127.0.0.1:9", "--reconcile-threads", "0");
