@@ -24,9 +24,12 @@ public record Manifest(Path file, int document, HasMetadata resource) {
     return resource.getMetadata().getName();
   }
 
-  /** {@code Kind namespace/name}, unique among the resources the sandbox applies. */
+  /**
+   * {@code Kind namespace/name} ({@code Kind name} for a cluster-scoped one, a Namespace), unique
+   * among the resources the sandbox applies.
+   */
   public String key() {
-    return kind() + " " + namespace() + "/" + name();
+    return kind() + " " + (namespace() == null ? "" : namespace() + "/") + name();
   }
 
   /** Where it came from, for messages: {@code file, document N}. */

@@ -24,7 +24,9 @@ class ManifestReaderTest {
     var result = ManifestReader.read(List.of(Cli.EXAMPLES));
     assertThat(result.ofKind("OmniConnection")).hasSize(8);
     assertThat(result.ofKind("Secret")).hasSize(8);
-    assertThat(result.ofKind("Namespace")).hasSize(1);
+    assertThat(result.ofKind("Namespace"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.key()).isEqualTo("Namespace omni-examples"));
     assertThat(result.ofKind("OmniConnection"))
         .allSatisfy(m -> assertThat(m.namespace()).isEqualTo("omni-examples"));
     var bigquery = (OmniConnection) result.ofKind("OmniConnection").get(0).resource();
