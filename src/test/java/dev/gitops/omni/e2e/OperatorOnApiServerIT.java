@@ -356,6 +356,20 @@ class OperatorOnApiServerIT {
             "jvm_gc_memory_allocated_bytes_total",
             "jvm_threads_live_threads ")
         .contains("omni_operator_omni_requests_total{");
+    // every series the chart's PrometheusRule alerts on is one this jar exports
+    String rule =
+        dev.gitops.omni.ship.ChartRenderer.template(
+            java.util.Map.of("metrics.prometheusRule.enabled", true), null);
+    var series =
+        java.util.regex.Pattern.compile("\\b(omni_operator_[a-z_]+|jvm_[a-z_]+)\\b")
+            .matcher(rule.substring(rule.indexOf("kind: PrometheusRule")))
+            .results()
+            .map(m -> m.group(1))
+            .distinct()
+            .toList();
+    assertThat(series).hasSizeGreaterThanOrEqualTo(4);
+    String metrics = operator.metrics();
+    assertThat(series).allSatisfy(name -> assertThat(metrics).contains(name + "{"));
     assertThat(operator.log())
         .doesNotContain("Exception in thread")
         .doesNotContain("Uncaught error during event processing");

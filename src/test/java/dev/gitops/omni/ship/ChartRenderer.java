@@ -43,7 +43,22 @@ public final class ChartRenderer {
 
   /** The raw text Helm renders. */
   public static String template(Map<String, Object> sets, String valuesYaml) {
-    TemplateCommand t = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+    return template(sets, valuesYaml, KUBE_VERSION);
+  }
+
+  /**
+   * The Kubernetes version templates render for: the release the e2e suite runs (Helm's own
+   * default, 1.20, is older than the chart's kubeVersion).
+   */
+  static final String KUBE_VERSION = "v" + dev.gitops.omni.e2e.KubeBinaries.version();
+
+  static String template(Map<String, Object> sets, String valuesYaml, String kubeVersion) {
+    TemplateCommand t =
+        new Helm(CHART)
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(kubeVersion);
     Path file = null;
     try {
       if (valuesYaml != null) {

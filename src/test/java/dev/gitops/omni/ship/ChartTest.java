@@ -77,13 +77,9 @@ class ChartTest {
   @Test
   void defaultsRenderTheOperatorWithClusterWideRbacAndNoOptionalObjects() {
     assertThat(kinds(defaults))
+        .as("no Secret without a key: GitOps self-heal would write an empty one over the real key")
         .containsExactlyInAnyOrder(
-            "ServiceAccount",
-            "Secret",
-            "ClusterRole",
-            "ClusterRoleBinding",
-            "Service",
-            "Deployment");
+            "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Service", "Deployment");
     JsonNode deployment = one(defaults, "Deployment");
     assertThat(deployment.at("/metadata/namespace").asText()).isEqualTo("omni-operator");
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
@@ -130,8 +126,85 @@ class ChartTest {
     assertThat(volume.at("/secret/items/0/key").asText()).isEqualTo("token");
     assertThat(mount.path("mountPath").asText() + "/" + volume.at("/secret/items/0/path").asText())
         .isEqualTo(file);
-    JsonNode secret = find(defaults, "Secret", "omni-operator-token").orElseThrow();
-    assertThat(secret.at("/stringData").has("token")).isTrue();
+    assertThat(find(defaults, "Secret", "omni-operator-token"))
+        .as("created out of band when no omni.token is given")
+        .isEmpty();
+  }
+
+  @Test
+  void aNewKeyInTheChartsSecretRollsThePods() {
+    String one = podAnnotation(render(Map.of("omni.token", "key-1")), "checksum/token");
+    String two = podAnnotation(render(Map.of("omni.token", "key-2")), "checksum/token");
+    assertThat(one).isNotBlank().isNotEqualTo(two).doesNotContain("key-1");
+    assertThat(podAnnotation(defaults, "checksum/token")).isEmpty();
+    assertThat(podAnnotation(render(Map.of("omni.existingSecret", "mine")), "checksum/token"))
+        .isEmpty();
+  }
+
+  static String podAnnotation(List<JsonNode> objects, String key) {
+    return one(objects, "Deployment")
+        .at("/spec/template/metadata/annotations")
+        .path(key)
+        .asText("");
+  }
+
+  @Test
+  void anImageDigestWinsOverTheTag() {
+    String digest = "sha256:" + "a".repeat(64);
+    var objects = render(Map.of("image.digest", digest, "image.tag", "9.9.9"));
+    assertThat(container(objects).path("image").asText())
+        .isEqualTo("ghcr.io/gitops-dev/omni-operator@" + digest);
+  }
+
+  @Test
+  void aClusterOlderThanTheCelRulesNeedIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ChartRenderer.template(Map.of(), null, "v1.24.9"))
+        .hasMessageContaining("kubeVersion: >=1.25.0-0");
+    assertThat(ChartRenderer.template(Map.of(), null, "v1.25.0")).contains("kind: Deployment");
+  }
+
+  @Test
+  void aDisruptionBudgetTopologySpreadAndRelabelingsAreOptional() {
+    var objects =
+        renderWithValues(
+            """
+            replicaCount: 2
+            podDisruptionBudget: {enabled: true}
+            topologySpreadConstraints:
+              - maxSkew: 1
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: ScheduleAnyway
+                labelSelector: {matchLabels: {app.kubernetes.io/name: omni-operator}}
+            metrics:
+              serviceMonitor:
+                enabled: true
+                relabelings: [{action: replace, targetLabel: team, replacement: platform}]
+                metricRelabelings: [{action: drop, sourceLabels: [__name__], regex: jvm_buffer.*}]
+            """);
+    JsonNode pdb = one(objects, "PodDisruptionBudget");
+    assertThat(pdb.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(pdb.at("/spec/selector/matchLabels").toString()).contains("omni-operator");
+    assertThat(
+            one(objects, "Deployment")
+                .at("/spec/template/spec/topologySpreadConstraints/0/topologyKey")
+                .asText())
+        .isEqualTo("topology.kubernetes.io/zone");
+    JsonNode endpoint = one(objects, "ServiceMonitor").at("/spec/endpoints/0");
+    assertThat(endpoint.at("/relabelings/0/targetLabel").asText()).isEqualTo("team");
+    assertThat(endpoint.at("/metricRelabelings/0/action").asText()).isEqualTo("drop");
+    assertThat(kinds(defaults)).doesNotContain("PodDisruptionBudget", "PrometheusRule");
+  }
+
+  @Test
+  void thePrometheusRuleAlertsOnStalledConnectionsOmniFailuresAndHeap() {
+    var objects = render(Map.of("metrics.prometheusRule.enabled", true));
+    JsonNode rules = one(objects, "PrometheusRule").at("/spec/groups/0/rules");
+    assertThat(rules.findValuesAsText("alert"))
+        .containsExactly(
+            "OmniConnectionStalled", "OmniRateLimited", "OmniUnavailable", "OmniOperatorHeapHigh");
+    assertThat(rules.findValuesAsText("expr"))
+        .allSatisfy(e -> assertThat(e).containsAnyOf("omni_operator_", "jvm_memory_"));
   }
 
   static JsonNode volume(List<JsonNode> objects, String name) {

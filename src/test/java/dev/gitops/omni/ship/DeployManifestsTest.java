@@ -140,7 +140,7 @@ class DeployManifestsTest {
   /** When kubectl is on the PATH (it is not in CI), its kustomize renders deploy/ to the same. */
   @Test
   void kubectlKustomizeRendersDeployWhenKubectlIsInstalled() throws Exception {
-    Path kubectl = onPath("kubectl");
+    Path kubectl = kubectl();
     Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
     Process p =
         new ProcessBuilder(kubectl.toString(), "kustomize", DEPLOY.toString())
@@ -164,6 +164,45 @@ class DeployManifestsTest {
           .as("kubectl kustomize renders %s as in its file", key)
           .isEqualTo(ChartRenderer.normalized(files.get(key)));
     }
+  }
+
+  /** The kubectl e2e/build-binaries.sh built (the e2e suite's release), else one on the PATH. */
+  static Path kubectl() {
+    Path built = dev.gitops.omni.e2e.KubeBinaries.binary("kubectl");
+    return java.nio.file.Files.isExecutable(built) ? built : onPath("kubectl");
+  }
+
+  @Test
+  void theReadmesOverlaySetsTheUrlByNameAndTheImage() throws Exception {
+    Path kubectl = kubectl();
+    Assumptions.assumeTrue(kubectl != null, "kubectl is not installed");
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    int at = readme.indexOf("# my-omni/kustomization.yaml");
+    String overlay = readme.substring(at, readme.indexOf("```", at));
+    Path root = java.nio.file.Files.createTempDirectory("overlay");
+    Path mine = java.nio.file.Files.createDirectories(root.resolve("my-omni"));
+    java.nio.file.Files.writeString(mine.resolve("kustomization.yaml"), overlay);
+    Path deployCopy = java.nio.file.Files.createDirectories(root.resolve("deploy"));
+    try (var files = java.nio.file.Files.list(DEPLOY)) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, deployCopy.resolve(f.getFileName()));
+      }
+    }
+    Process p = new ProcessBuilder(kubectl.toString(), "kustomize", mine.toString()).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("kubectl kustomize my-omni: %s", err).isZero();
+
+    var objects = ChartRenderer.parseAll(out);
+    assertThat(ChartRenderer.env(objects))
+        .containsEntry("OMNI_URL", "https://myorg.omniapp.co")
+        .containsEntry("OMNI_TOKEN_FILE", "/var/run/secrets/omni/token")
+        .hasSize(ChartRenderer.env(ChartRenderer.render()).size());
+    assertThat(ChartRenderer.container(objects).path("image").asText())
+        .isEqualTo("registry.example.com/platform/omni-operator:0.1.0");
+    assertThat(ChartRenderer.find(objects, "Secret", "omni-operator-token")).isEmpty();
   }
 
   static Path onPath(String command) {
