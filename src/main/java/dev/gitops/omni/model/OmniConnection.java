@@ -13,14 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(OmniConnection.GROUP)
 @Version(OmniConnection.VERSION)
 @ShortNames("omniconn")
-@AdditionalPrinterColumn(
-    name = "Dialect",
-    jsonPath = ".spec.dialect",
-    type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Omni Name",
-    jsonPath = ".status.omniName",
-    type = AdditionalPrinterColumn.Type.STRING)
+@io.fabric8.kubernetes.model.annotation.Categories("omni")
 @AdditionalPrinterColumn(
     name = "Ready",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
@@ -30,9 +23,24 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type==\"Synced\")].status",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Dialect",
+    jsonPath = ".spec.dialect",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Omni Name",
+    jsonPath = ".status.omniName",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
     name = "Connection ID",
     jsonPath = ".status.connectionId",
-    type = AdditionalPrinterColumn.Type.STRING)
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

@@ -137,13 +137,26 @@ class CrdOnApiServerIT {
         .ok();
 
     var get = cluster.kubectl().run("get", "omniconn", "-n", NS).ok();
+    var wide = cluster.kubectl().run("get", "omni", "-n", NS, "-o", "wide").ok();
 
-    String header = get.out().lines().findFirst().orElse("");
     List<String> columns = new ArrayList<>(List.of("NAME"));
+    List<String> wideColumns = new ArrayList<>(List.of("NAME"));
     CrdFixture.crd()
         .at("/spec/versions/0/additionalPrinterColumns")
-        .forEach(c -> columns.add(c.path("name").asText().toUpperCase()));
-    assertThat(header.split("\\s{2,}")).containsExactlyElementsOf(columns);
+        .forEach(
+            c -> {
+              String name = c.path("name").asText().toUpperCase();
+              wideColumns.add(name);
+              if (c.path("priority").asInt() == 0) {
+                columns.add(name);
+              }
+            });
+    assertThat(columns).as("kubectl get shows the state").contains("READY", "SYNCED");
+    assertThat(wideColumns).as("-o wide adds the details").contains("REASON", "CONNECTION ID");
+    assertThat(header(get.out())).containsExactlyElementsOf(columns);
+    assertThat(header(wide.out()))
+        .as("kubectl get omni (the category) -o wide")
+        .containsExactlyElementsOf(wideColumns);
     assertThat(get.out()).contains("columns").contains("postgres");
     // no operator runs here: the CRD's status default tells kstatus it is not reconciled yet
     var unreconciled =
@@ -197,6 +210,10 @@ class CrdOnApiServerIT {
             .collect(Collectors.toCollection(LinkedHashSet::new));
     assertThat(apiServer).as("the API server's messages").isEqualTo(row.expected());
     assertThat(apiServer).as("SpecRules' messages").isEqualTo(specRules);
+  }
+
+  private static List<String> header(String table) {
+    return List.of(table.lines().findFirst().orElse("").strip().split("\\s{2,}"));
   }
 
   private static String words(String text) {
