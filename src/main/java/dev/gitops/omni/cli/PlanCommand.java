@@ -65,6 +65,26 @@ public class PlanCommand implements Callable<Integer> {
       description = "Plan from the files alone, even when KUBECONFIG is set.")
   boolean noCluster;
 
+  /** deletionPolicy Delete cannot be carried out on the unstable API: say so on those rows. */
+  private static List<PlanRow> warnUnstableDelete(
+      List<PlanRow> rows, ManifestReader.Result manifests) {
+    java.util.Set<String> deleting = new java.util.HashSet<>();
+    for (var m : manifests.ofKind("OmniConnection")) {
+      var spec = ((dev.gitops.omni.model.OmniConnection) m.resource()).getSpec();
+      if (spec != null
+          && spec.deletionPolicy == dev.gitops.omni.model.Policies.DeletionPolicy.Delete) {
+        deleting.add(ManifestPlanner.key(m));
+      }
+    }
+    return rows.stream()
+        .map(
+            r ->
+                deleting.contains(r.resource())
+                    ? r.noted(dev.gitops.omni.core.Outcome.UNSTABLE_CANNOT_ARCHIVE)
+                    : r)
+        .toList();
+  }
+
   @Override
   public Integer call() {
     logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
@@ -91,6 +111,9 @@ public class PlanCommand implements Callable<Integer> {
       progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
     }
     List<PlanRow> rows = ManifestPlanner.plan(manifests, listed, live);
+    if ("unstable".equals(omni.prefix())) {
+      rows = warnUnstableDelete(rows, manifests);
+    }
     var out = spec.commandLine().getOut();
     if (output.equals("json")) {
       PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed.size(), rows);

@@ -31,6 +31,25 @@ record PlanRow(
     boolean credentialsCompared,
     boolean writesAllowed) {
 
+  /** This row with {@code note} added to its message. */
+  PlanRow noted(String note) {
+    return new PlanRow(
+        resource,
+        origin,
+        omniName,
+        dialect,
+        action,
+        connectionId,
+        fields,
+        changes,
+        reason,
+        message + note,
+        drift,
+        settings,
+        credentialsCompared,
+        writesAllowed);
+  }
+
   /** Whether carrying the plan out would write to Omni. */
   boolean isChange() {
     if (!writesAllowed) {

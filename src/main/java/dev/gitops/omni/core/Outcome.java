@@ -23,6 +23,21 @@ public record Outcome(State state, String reason, String message) {
     PAUSED
   }
 
+  /**
+   * Said on a Ready resource (and by plan) when deletionPolicy Delete meets the unstable API, which
+   * has no DELETE: the policy cannot be carried out, and deleting the resource orphans.
+   */
+  public static final String UNSTABLE_CANNOT_ARCHIVE =
+      "; note: deletionPolicy Delete cannot archive through the unstable API, so deleting this"
+          + " resource will leave the connection in Omni (use --api-prefix v1)";
+
+  /** This outcome with {@link #UNSTABLE_CANNOT_ARCHIVE} added, when it is Ready. */
+  public Outcome warnUnstableDelete() {
+    return state == State.READY
+        ? new Outcome(state, reason, message + UNSTABLE_CANNOT_ARCHIVE)
+        : this;
+  }
+
   public static Outcome ready(String reason, String message) {
     return new Outcome(State.READY, reason, message);
   }

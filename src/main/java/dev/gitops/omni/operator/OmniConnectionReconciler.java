@@ -281,8 +281,12 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private UpdateControl<OmniConnection> finish(
       OmniConnection original, Context<OmniConnection> ctx, Step step) {
     OmniConnection r = step.resource();
-    OmniConnectionStatus next =
-        StatusFields.withConditions(r, step.status(), step.outcome(), clock);
+    Outcome outcome = step.outcome();
+    if ("unstable".equals(config.apiPrefix())
+        && inputs.deletionPolicy(r) == dev.gitops.omni.model.Policies.DeletionPolicy.Delete) {
+      outcome = outcome.warnUnstableDelete();
+    }
+    OmniConnectionStatus next = StatusFields.withConditions(r, step.status(), outcome, clock);
     if (!Json.same(next, r.getStatus())) {
       r = new ResourceWriter(ctx).writeStatus(r, next);
     }

@@ -281,6 +281,19 @@ class PlanCommandTest {
   }
 
   @Test
+  void deletionPolicyDeleteOnTheUnstableApiIsWarnedAbout() {
+    Path f = omni.write("del.yaml", pg("sales", "deletionPolicy: Delete") + pg("kept", ""));
+
+    Cli.Result r = omni.run("plan", "-f", f.toString(), "--api-prefix", "unstable");
+
+    assertThat(line(r.out(), "team/sales"))
+        .contains("deletionPolicy Delete cannot archive through the unstable API");
+    assertThat(line(r.out(), "team/kept")).doesNotContain("cannot archive");
+    assertThat(line(omni.run("plan", "-f", f.toString()).out(), "team/sales"))
+        .doesNotContain("cannot archive");
+  }
+
+  @Test
   void anUnreachableClusterIsOneLineNamingTheWayOut() throws Exception {
     Path f = omni.write("repo.yaml", pg("sales", ""));
     Path kubeconfig =

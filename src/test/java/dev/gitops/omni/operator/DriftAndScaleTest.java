@@ -38,6 +38,27 @@ class DriftAndScaleTest {
   }
 
   @Test
+  void deletionPolicyDeleteOnTheUnstableApiIsSaidInTheReadyCondition() {
+    start("unstable");
+    var doomed = postgres("doomed");
+    doomed.getSpec().deletionPolicy = dev.gitops.omni.model.Policies.DeletionPolicy.Delete;
+    h.apply(doomed);
+    h.apply(postgres("kept"));
+
+    String message =
+        h.awaitReady("doomed").getStatus().conditions.stream()
+            .filter(c -> c.getType().equals("Ready"))
+            .findFirst()
+            .orElseThrow()
+            .getMessage();
+    assertThat(message)
+        .contains("deletionPolicy Delete cannot archive through the unstable API")
+        .contains("use --api-prefix v1");
+    assertThat(h.awaitReady("kept").getStatus().conditions)
+        .allSatisfy(c -> assertThat(c.getMessage()).doesNotContain("cannot archive"));
+  }
+
+  @Test
   void omniIsPolledOnlyOnceThisReplicaReconciles() {
     // a standby never reconciles; its poller must not list Omni (the e2e suite's two replicas on
     // a real API server found every standby polling outside the leader's budget)
