@@ -131,15 +131,34 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         // the old one's delete event and then drops the new one's own event
         poller.reconcileSoon(id);
       }
+      nudgeConflictLosers(ctx, id);
       return UpdateControl.noUpdate();
     }
     if (r.isMarkedForDeletion()) {
       return delete(r, ctx);
     }
+    boolean specEdited =
+        r.getStatus() != null
+            && r.getStatus().connectionId != null
+            && !java.util.Objects.equals(
+                r.getMetadata().getGeneration(), r.getStatus().observedGeneration);
     OmniConnection withFinalizer = new ResourceWriter(ctx).addFinalizer(r);
     // Omni calls are charged to this resource, so a request the budget reserves for it waits
     // for it to come back
-    return BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(withFinalizer, ctx));
+    UpdateControl<OmniConnection> done =
+        BudgetedOmniClient.onBehalfOf(PlanInputs.key(r), () -> reconcileAs(withFinalizer, ctx));
+    if (specEdited) {
+      // a managed resource renamed or repointed may free the connection another one lost
+      nudgeConflictLosers(ctx, ResourceID.fromResource(r));
+    }
+    return done;
+  }
+
+  /** Reconciles the losers of a Conflict again soon: see {@link ConflictLosers}. */
+  private void nudgeConflictLosers(Context<OmniConnection> ctx, ResourceID changed) {
+    if (poller != null) {
+      ConflictLosers.in(ctx.getPrimaryCache(), changed).forEach(poller::reconcileSoon);
+    }
   }
 
   private UpdateControl<OmniConnection> reconcileAs(OmniConnection r, Context<OmniConnection> ctx) {

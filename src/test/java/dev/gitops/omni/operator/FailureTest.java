@@ -155,6 +155,29 @@ class FailureTest {
   }
 
   @Test
+  void theLoserOfAConflictTakesTheConnectionOverWhenTheWinnerGoes() {
+    // Omni's list does not change when the winner is deleted (Orphan) or renamed away, so the
+    // poller never triggers the loser: the winner's going must
+    start();
+    OmniConnection a = postgres("a");
+    a.getSpec().name = "shared";
+    OmniConnection b = postgres("b");
+    b.getSpec().name = "shared";
+    h.apply(a);
+    String id = h.awaitReady("a").getStatus().connectionId;
+    h.apply(b);
+    h.awaitStalled("b", "Conflict");
+
+    h.delete("a");
+
+    await("b takes connection " + id + " over")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.get("a") == null && h.is("b", "Ready", "True"));
+    assertThat(h.get("b").getStatus().connectionId).isEqualTo(id);
+    assertThat(h.calls("create")).as("nothing created twice").hasSize(1);
+  }
+
+  @Test
   void anImmutableEditNeedsReplacementAndRecreateSwitchesAndArchivesTheOld() {
     start();
     OmniConnection r = postgres("sales");

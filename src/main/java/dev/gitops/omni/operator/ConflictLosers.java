@@ -1,0 +1,33 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.model.OmniConnection;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.stream.Stream;
+
+/**
+ * The resources Stalled on a Conflict, to reconcile again when another one is deleted or edited:
+ * the connection they lost may be free, and Omni's list, which the poller watches, did not change
+ * (a winner deleted with deletionPolicy Orphan, or renamed away, left the loser stalled for good).
+ * Few resources are ever in conflict; each re-check is a precondition without an Omni call.
+ */
+final class ConflictLosers {
+  private ConflictLosers() {}
+
+  static Stream<ResourceID> in(IndexedResourceCache<OmniConnection> cache, ResourceID except) {
+    return cache
+        .list(ConflictLosers::stalledOnConflict)
+        .map(ResourceID::fromResource)
+        .filter(id -> !id.equals(except));
+  }
+
+  static boolean stalledOnConflict(OmniConnection r) {
+    return r.getStatus() != null
+        && r.getStatus().conditions.stream()
+            .anyMatch(
+                c ->
+                    "Stalled".equals(c.getType())
+                        && "True".equals(c.getStatus())
+                        && "Conflict".equals(c.getReason()));
+  }
+}
