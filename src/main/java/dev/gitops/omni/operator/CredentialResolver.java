@@ -72,13 +72,7 @@ public final class CredentialResolver {
       } catch (IllegalArgumentException notBase64) {
         return Resolved.failure(
             "InvalidCredentials",
-            "Secret "
-                + ns
-                + "/"
-                + ref.name
-                + " key '"
-                + ref.key
-                + "' is not valid base64: put the plain value under stringData instead");
+            keyOf(ns, ref) + " is not valid base64: put the plain value under stringData instead");
       }
       if (value.isEmpty()) {
         return Resolved.failure(
@@ -88,14 +82,7 @@ public final class CredentialResolver {
       if (value.get().isEmpty()) {
         // never sent: Omni would store an empty password (or a rotation would PATCH one)
         return Resolved.failure(
-            "InvalidCredentials",
-            "Secret "
-                + ns
-                + "/"
-                + ref.name
-                + " key '"
-                + ref.key
-                + "' is empty: put the credential in it");
+            "InvalidCredentials", keyOf(ns, ref) + " is empty: put the credential in it");
       }
       values.put(e.getKey(), SecretValue.of(value.get()));
       var meta = secret.get().getMetadata();
@@ -108,18 +95,18 @@ public final class CredentialResolver {
         SecretKeyRef ref = spec.passwordSecretRef;
         return Resolved.failure(
             "InvalidCredentials",
-            "Secret "
-                + ns
-                + "/"
-                + ref.name
-                + " key '"
-                + ref.key
-                + "' must hold a BigQuery service-account JSON document, but "
+            keyOf(ns, ref)
+                + " must hold a BigQuery service-account JSON document, but "
                 + problem.get()
                 + ": paste the key file Google Cloud gave you");
       }
     }
     return new Resolved(values, versions, null, null);
+  }
+
+  /** {@code Secret ns/name key 'k'}: where a credential lives, never what it holds. */
+  private static String keyOf(String ns, SecretKeyRef ref) {
+    return "Secret " + ns + "/" + ref.name + " key '" + ref.key + "'";
   }
 
   private static Optional<String> read(Secret secret, String key) {

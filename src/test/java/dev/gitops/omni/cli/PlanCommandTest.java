@@ -246,18 +246,7 @@ class PlanCommandTest {
       managed.getStatus().appliedSettings.put("baseRole", "VIEWER");
       managed.getStatus().credentialsVersion.put("passwordUnencrypted", "pg/uid-1/41");
       kube.client().resource(managed).updateStatus();
-      Path kubeconfig =
-          omni.write(
-              "kubeconfig",
-              """
-              apiVersion: v1
-              kind: Config
-              clusters: [{name: c, cluster: {server: "%s"}}]
-              users: [{name: u, user: {token: t}}]
-              contexts: [{name: c, context: {cluster: c, user: u}}]
-              current-context: c
-              """
-                  .formatted(kube.url()));
+      Path kubeconfig = kubeconfig(kube.url());
 
       Cli.Result same = omni.run("plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString());
       assertThat(same.code()).as(same.all()).isZero();
@@ -293,20 +282,25 @@ class PlanCommandTest {
         .doesNotContain("cannot archive");
   }
 
+  /** A kubeconfig for the API server at {@code url}, with a token. */
+  Path kubeconfig(String url) {
+    return omni.write(
+        "kubeconfig",
+        """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "%s"}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: c, context: {cluster: c, user: u}}]
+        current-context: c
+        """
+            .formatted(url));
+  }
+
   @Test
   void anUnreachableClusterIsOneLineNamingTheWayOut() throws Exception {
     Path f = omni.write("repo.yaml", pg("sales", ""));
-    Path kubeconfig =
-        omni.write(
-            "kubeconfig",
-            """
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]
-            users: [{name: u, user: {token: t}}]
-            contexts: [{name: c, context: {cluster: c, user: u}}]
-            current-context: c
-            """);
+    Path kubeconfig = kubeconfig("http://127.0.0.1:9");
 
     Cli.Result r = omni.run("plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString());
 

@@ -60,14 +60,7 @@ class CrdOnApiServerIT {
 
   @Test
   void theCrdIsAcceptedWithItsNamesAndNoWarnings() {
-    var crd =
-        cluster
-            .admin()
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName("omniconnections." + OmniConnection.GROUP)
-            .get();
+    var crd = servedCrd();
     assertThat(crd.getStatus().getConditions())
         .filteredOn(c -> Set.of("Established", "NamesAccepted").contains(c.getType()))
         .extracting(c -> c.getType() + "=" + c.getStatus())
@@ -81,17 +74,20 @@ class CrdOnApiServerIT {
     assertThat(again.err())
         .as("warnings from the API server")
         .doesNotContainIgnoringCase("warning");
-    var after =
-        cluster
-            .admin()
-            .apiextensions()
-            .v1()
-            .customResourceDefinitions()
-            .withName("omniconnections." + OmniConnection.GROUP)
-            .get();
+    var after = servedCrd();
     assertThat(after.getMetadata().getResourceVersion())
         .as("nothing changed on the re-apply")
         .isEqualTo(crd.getMetadata().getResourceVersion());
+  }
+
+  static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition servedCrd() {
+    return cluster
+        .admin()
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName("omniconnections." + OmniConnection.GROUP)
+        .get();
   }
 
   static Stream<String> specFields() {
