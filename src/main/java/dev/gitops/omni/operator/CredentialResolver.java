@@ -111,8 +111,9 @@ public final class CredentialResolver {
 
   private static Optional<String> read(Secret secret, String key) {
     if (secret.getData() != null && secret.getData().get(key) != null) {
-      // strict, as the API server decodes it: a lenient decoder turned typos into a password
-      byte[] raw = Base64.getDecoder().decode(secret.getData().get(key));
+      // strict, as the API server decodes it (line breaks from base64's wrapping aside): the
+      // lenient MIME decoder skipped any character it did not know and turned typos into a password
+      byte[] raw = Base64.getDecoder().decode(secret.getData().get(key).replaceAll("[\r\n]", ""));
       return Optional.of(new String(raw, StandardCharsets.UTF_8));
     }
     if (secret.getStringData() != null && secret.getStringData().get(key) != null) {

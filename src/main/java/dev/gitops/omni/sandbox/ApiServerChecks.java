@@ -108,10 +108,12 @@ final class ApiServerChecks {
     return s.length() <= 253 && SUBDOMAIN.matcher(s).matches();
   }
 
-  /** Standard base64 as the API server decodes it: padded, no line breaks, nothing else. */
+  /**
+   * Standard base64 as the API server decodes it: padded; line breaks (base64's wrapping) ignored.
+   */
   private static boolean isBase64(String s) {
     try {
-      Base64.getDecoder().decode(s);
+      Base64.getDecoder().decode(s.replaceAll("[\r\n]", ""));
       return true;
     } catch (IllegalArgumentException e) {
       return false;

@@ -171,6 +171,16 @@ class ManifestReaderTest {
   }
 
   @Test
+  void secretDataWrappedOverLinesIsReadAsTheApiServerReadsIt() throws IOException {
+    Path f =
+        write(
+            "s.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  key.json: |\n"
+                + "    eyJ0eXBlIjogInNlcnZpY2VfYWNjb3VudCJ9\n    eyJ0eXBlIjogInNlcnZpY2VfYWNjb3VudCJ9\n");
+    assertThat(ManifestReader.read(List.of(f)).ofKind("Secret")).hasSize(1);
+  }
+
+  @Test
   void aKeyRepeatedInOneMappingIsRefusedAsKubectlDoes() throws IOException {
     Path f = write("a.yaml", pg("port: 1\n  port: 2"));
     assertThatThrownBy(() -> ManifestReader.read(List.of(f)))

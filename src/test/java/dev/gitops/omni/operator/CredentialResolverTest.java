@@ -38,7 +38,7 @@ class CredentialResolverTest {
         "empty stringData   | ''        |           | InvalidCredentials | Secret team/pg key 'password' is empty: put the credential in it",
         "empty data         |           | ''        | InvalidCredentials | Secret team/pg key 'password' is empty: put the credential in it",
         "data not base64    |           | pw!*      | InvalidCredentials | Secret team/pg key 'password' is not valid base64: put the plain value under stringData instead",
-        "data with newlines |           | 'cHc=\ncHc=' | InvalidCredentials | Secret team/pg key 'password' is not valid base64: put the plain value under stringData instead",
+        "padding inside     |           | cHc=cHc=  | InvalidCredentials | Secret team/pg key 'password' is not valid base64: put the plain value under stringData instead",
       })
   void aCredentialThatCannotBeRightIsRefusedByNameAndKey(
       String row, String stringValue, String dataValue, String reason, String message) {
@@ -55,6 +55,14 @@ class CredentialResolverTest {
     if (dataValue != null && !dataValue.isEmpty()) {
       assertThat(resolved.failureMessage()).doesNotContain(dataValue);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void dataWrappedOverLinesAsBase64WrapsItResolvesAsTheApiServerDecodesIt() {
+    var resolved = resolve(secret(Map.of("password", "cHct\nMQ==\n"), null));
+
+    assertThat(resolved.ok()).as(resolved.failureMessage()).isTrue();
+    assertThat(resolved.values().get("passwordUnencrypted").reveal()).isEqualTo("pw-1");
   }
 
   @ParameterizedTest(name = "{0}")

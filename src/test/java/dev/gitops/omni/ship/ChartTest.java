@@ -165,6 +165,21 @@ class ChartTest {
   }
 
   @Test
+  void valuesYamlRepeatsNoKey() throws Exception {
+    var strict =
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    strict.readTree(ChartRenderer.CHART.resolve("values.yaml").toFile());
+  }
+
+  @Test
+  void aDisruptionBudgetWithOneReplicaIsRefusedItWouldBlockEveryDrain() {
+    assertThatThrownBy(() -> render(Map.of("podDisruptionBudget.enabled", true)))
+        .hasMessageContaining("would block every node drain");
+  }
+
+  @Test
   void aDisruptionBudgetTopologySpreadAndRelabelingsAreOptional() {
     var objects =
         renderWithValues(
