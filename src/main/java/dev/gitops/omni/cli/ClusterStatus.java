@@ -21,6 +21,16 @@ import java.util.Map;
 final class ClusterStatus {
   private ClusterStatus() {}
 
+  /** The namespace of the kubeconfig's current context, else {@code default}. */
+  static String contextNamespace(Path kubeconfig) {
+    if (!Files.isReadable(kubeconfig)) {
+      throw new UsageException(
+          "--kubeconfig " + kubeconfig + ": no such file (or --no-cluster to plan from the files)");
+    }
+    String ns = Config.fromKubeconfig(kubeconfig.toFile()).getNamespace();
+    return ns == null || ns.isBlank() ? "default" : ns;
+  }
+
   /** The status by {@code namespace/name}; a resource not in the cluster (yet) is absent. */
   static Map<String, OmniConnectionStatus> read(Path kubeconfig, List<Manifest> connections) {
     if (!Files.isReadable(kubeconfig)) {

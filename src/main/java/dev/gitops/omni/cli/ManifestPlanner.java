@@ -46,6 +46,11 @@ final class ManifestPlanner {
     this.credentials = new FileCredentials(files.ofKind("Secret"));
     this.live = live;
     this.observed = new ArrayList<>(listed);
+    if (live != null) {
+      // what the cluster's resources already manage is theirs, whatever order they are planned
+      // in: a new resource wanting the same name must see the claim, as the operator does
+      live.forEach((key, status) -> established.put(status.connectionId, new Claim(key, true)));
+    }
   }
 
   /** Plans from the files alone: credentials Omni already holds cannot be compared. */
@@ -85,13 +90,14 @@ final class ManifestPlanner {
     OmniConnectionStatus status = live == null ? null : live.get(key(m));
     if (status != null) {
       // managed: what the operator applied and the credentials it sent are in the status; the
-      // cluster's Secrets are the ones that count, so they are taken as sent
+      // cluster's Secrets are the ones that count, so they are taken as sent, unless the spec now
+      // names another Secret (or a new credential), which the operator will send
       Map<String, String> sent = status.credentialsVersion;
       Plan plan =
           Planner.plan(
               input(
                   r,
-                  sent,
+                  credentialsToSend(r, sent),
                   new LastApplied(
                       status.connectionId,
                       status.appliedSettings,
@@ -118,6 +124,35 @@ final class ManifestPlanner {
     }
     remember(r, plan);
     return PlanRows.of(m, r, plan, creds, find(plan.connectionId()), live == null);
+  }
+
+  /**
+   * The credential versions the operator will see: those it sent for each credential whose Secret
+   * the spec still names ({@code <secret>/<uid>/<resourceVersion>}), a new one for a credential
+   * whose Secret changed or is new.
+   */
+  static Map<String, String> credentialsToSend(OmniConnection r, Map<String, String> sent) {
+    var spec = r.getSpec();
+    Map<String, String> out = new TreeMap<>();
+    Map<String, dev.gitops.omni.model.SecretKeyRef> refs = new HashMap<>();
+    if (spec != null) {
+      refs.put("passwordUnencrypted", spec.passwordSecretRef);
+      refs.put("privateKey", spec.privateKeySecretRef);
+      refs.put("oauthClientSecretUnencrypted", spec.oauthClientSecretRef);
+    }
+    refs.forEach(
+        (field, ref) -> {
+          if (ref == null || ref.name == null) {
+            return;
+          }
+          String before = sent.get(field);
+          out.put(
+              field,
+              before != null && before.startsWith(ref.name + "/")
+                  ? before
+                  : ref.name + "/(not sent yet)");
+        });
+    return out;
   }
 
   private PlanInput input(OmniConnection r, Map<String, String> versions, LastApplied last) {

@@ -22,9 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Show what the operator would do in Omni for the OmniConnections in the files: create,"
           + " adopt, patch (which fields), replace (which fields), nothing, or invalid/blocked and"
-          + " why. Lists Omni's connections once; needs no cluster. Secrets in the files are used"
-          + " when present; otherwise credentials are not compared. Secret values are never"
-          + " printed.",
+          + " why. Lists Omni's connections once. Secrets in the files are read; Secret values are"
+          + " never printed.",
       "With a kubeconfig (--kubeconfig or KUBECONFIG) it also reads the OmniConnections' status"
           + " in that cluster, so a resource the operator already manages is planned from what it"
           + " applied and sent; --no-cluster plans from the files alone, where an adoption's"
@@ -61,6 +60,13 @@ public class PlanCommand implements Callable<Integer> {
   String kubeconfig;
 
   @Option(
+      names = {"-n", "--namespace"},
+      description =
+          "Namespace of the resources that name none (default: the kubeconfig context's, else"
+              + " default), as kubectl or kustomize's namespace: would set it.")
+  String namespace;
+
+  @Option(
       names = "--no-cluster",
       description = "Plan from the files alone, even when KUBECONFIG is set.")
   boolean noCluster;
@@ -91,7 +97,15 @@ public class PlanCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw new UsageException("--output must be text or json, not " + output);
     }
-    ManifestReader.Result manifests = ManifestReader.read(files);
+    Path cluster =
+        noCluster || kubeconfig == null || kubeconfig.isBlank()
+            ? null
+            : Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
+    String defaultNamespace =
+        namespace != null && !namespace.isBlank()
+            ? namespace
+            : cluster != null ? ClusterStatus.contextNamespace(cluster) : "default";
+    ManifestReader.Result manifests = ManifestReader.read(files, defaultNamespace);
     if (manifests.ofKind("OmniConnection").isEmpty()) {
       throw new UsageException("no OmniConnection found in " + files);
     }
@@ -103,10 +117,9 @@ public class PlanCommand implements Callable<Integer> {
       listed = client.list(ListFilter.ALL_INCLUDING_DELETED);
     }
     Map<String, OmniConnectionStatus> live = null;
-    if (!noCluster && kubeconfig != null && !kubeconfig.isBlank()) {
-      Path file = Path.of(kubeconfig.split(java.io.File.pathSeparator)[0]);
-      progress.line("reading the OmniConnections' status from the cluster in " + file);
-      live = ClusterStatus.read(file, manifests.ofKind("OmniConnection"));
+    if (cluster != null) {
+      progress.line("reading the OmniConnections' status from the cluster in " + cluster);
+      live = ClusterStatus.read(cluster, manifests.ofKind("OmniConnection"));
     } else {
       progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
     }

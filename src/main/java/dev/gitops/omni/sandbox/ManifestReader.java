@@ -49,10 +49,18 @@ public final class ManifestReader {
           "v1");
 
   public static Result read(List<Path> paths) {
+    return read(paths, "default");
+  }
+
+  /**
+   * Reads {@code paths}; a namespaced resource that names no namespace gets {@code
+   * defaultNamespace}, as kubectl gives it its context's (or kustomize its {@code namespace:}).
+   */
+  public static Result read(List<Path> paths, String defaultNamespace) {
     List<Manifest> out = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Path file : files(paths)) {
-      readFile(file, out, skipped);
+      readFile(file, out, skipped, defaultNamespace);
     }
     checkUnique(out);
     return new Result(List.copyOf(out), List.copyOf(skipped));
@@ -85,7 +93,8 @@ public final class ManifestReader {
     return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
-  private static void readFile(Path file, List<Manifest> out, List<String> skipped) {
+  private static void readFile(
+      Path file, List<Manifest> out, List<String> skipped, String defaultNamespace) {
     int index = 0;
     try (MappingIterator<JsonNode> docs =
         StrictYaml.MAPPER.readerFor(JsonNode.class).readValues(file.toFile())) {
@@ -95,7 +104,7 @@ public final class ManifestReader {
         if (doc == null || doc.isNull() || doc.isMissingNode() || doc.isEmpty()) {
           continue;
         }
-        Manifest m = toManifest(file, index, doc, skipped);
+        Manifest m = toManifest(file, index, doc, skipped, defaultNamespace);
         if (m != null) {
           out.add(m);
         }
@@ -135,7 +144,8 @@ public final class ManifestReader {
         + problem;
   }
 
-  private static Manifest toManifest(Path file, int index, JsonNode doc, List<String> skipped) {
+  private static Manifest toManifest(
+      Path file, int index, JsonNode doc, List<String> skipped, String defaultNamespace) {
     String where = file + ", document " + index;
     if (!doc.isObject()) {
       throw new ManifestException(where + ": expected a Kubernetes resource (a mapping)");
@@ -169,7 +179,7 @@ public final class ManifestReader {
     ApiServerChecks.check(kind, doc, label);
     HasMetadata resource = StrictYaml.convert(doc, type, label);
     if (!"Namespace".equals(kind) && resource.getMetadata().getNamespace() == null) {
-      resource.getMetadata().setNamespace("default");
+      resource.getMetadata().setNamespace(defaultNamespace);
     }
     return new Manifest(file, index, resource);
   }

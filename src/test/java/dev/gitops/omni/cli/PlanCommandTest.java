@@ -261,6 +261,33 @@ class PlanCommandTest {
           .contains("baseRole: VIEWER -> QUERIER")
           .doesNotContain("send passwordUnencrypted");
 
+      Path newSecret =
+          omni.write(
+              "newref.yaml", Files.readString(f).replace("name: pg, key", "name: pg-v2, key"));
+      Cli.Result ref =
+          omni.run("plan", "-f", newSecret.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(ref.code()).as("a Secret the operator never sent: " + ref.all()).isEqualTo(2);
+      assertThat(line(ref.out(), "team/sales"))
+          .startsWith("patch")
+          .contains("send passwordUnencrypted from Secret pg-v2");
+
+      // a new resource wanting the same name, planned before the managed one (name order), must
+      // see the managed one's claim, as the operator does
+      Path rival = omni.write("rival.yaml", Files.readString(f) + pg("a-rival", "name: sales"));
+      Cli.Result clash =
+          omni.run("plan", "-f", rival.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(line(clash.out(), "team/sales")).startsWith("nothing");
+      assertThat(line(clash.out(), "team/a-rival"))
+          .startsWith("blocked")
+          .contains("already managed by OmniConnection team/sales");
+
+      // no namespace in the files (kustomize's namespace: sets it): the context's is used
+      Path bare = omni.write("bare.yaml", Files.readString(f).replace(", namespace: team}", "}"));
+      Cli.Result contextNs =
+          omni.run("plan", "-f", bare.toString(), "--kubeconfig", kubeconfig.toString());
+      assertThat(contextNs.code()).as(contextNs.all()).isZero();
+      assertThat(line(contextNs.out(), "team/sales")).startsWith("nothing");
+
       Cli.Result noCluster =
           omni.run(
               "plan", "-f", f.toString(), "--kubeconfig", kubeconfig.toString(), "--no-cluster");
@@ -291,7 +318,7 @@ class PlanCommandTest {
         kind: Config
         clusters: [{name: c, cluster: {server: "%s"}}]
         users: [{name: u, user: {token: t}}]
-        contexts: [{name: c, context: {cluster: c, user: u}}]
+        contexts: [{name: c, context: {cluster: c, user: u, namespace: team}}]
         current-context: c
         """
             .formatted(url));
