@@ -2,6 +2,7 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.sandbox.ManifestException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,12 +62,19 @@ public class Main {
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
           CommandLine bad = e.getCommandLine();
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            // a value typed after a mistyped option (--omni-token KEY) may be a secret: name the
+            // options, never the other words
+            List<String> options =
+                u.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+            message =
+                options.isEmpty()
+                    ? "unexpected argument(s) (not shown: they may be secret values)"
+                    : "unknown option(s): " + String.join(", ", options);
+          }
           err.println(
-              "error: "
-                  + e.getMessage()
-                  + " (see `"
-                  + bad.getCommandSpec().qualifiedName()
-                  + " --help`)");
+              "error: " + message + " (see `" + bad.getCommandSpec().qualifiedName() + " --help`)");
           return 1;
         });
     return cli.execute(args);

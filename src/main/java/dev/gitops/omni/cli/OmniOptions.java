@@ -86,27 +86,35 @@ public class OmniOptions {
     if (url == null || url.isBlank()) {
       throw new UsageException("--omni-url (or OMNI_URL) is required");
     }
+    // a URL may carry a user and password: never echo one that does
+    String shown = url.contains("@") ? "(a URL with credentials in it, not shown)" : url;
     URI u;
     try {
       u = URI.create(url.strip());
     } catch (IllegalArgumentException e) {
       throw new UsageException(
-          "--omni-url must be a URL like https://myorg.omniapp.co, not " + url);
+          "--omni-url must be a URL like https://myorg.omniapp.co, not " + shown);
     }
     if (u.getScheme() == null
         || !(u.getScheme().equals("https") || u.getScheme().equals("http"))
         || u.getHost() == null) {
       throw new UsageException(
-          "--omni-url must be a URL like https://myorg.omniapp.co (with https://), not " + url);
+          "--omni-url must be a URL like https://myorg.omniapp.co (with https://), not " + shown);
     }
-    if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/")
-        || u.getRawQuery() != null) {
-      // "/api/v1" included made every call a 404, retried forever
+    if (u.getRawUserInfo() != null) {
       throw new UsageException(
-          "--omni-url is the instance alone, without a path: "
+          "--omni-url must not carry credentials: give the API key with --omni-token-file");
+    }
+    String path = u.getRawPath() == null ? "" : u.getRawPath();
+    if (path.matches("(?i).*/api(/.*)?") || u.getRawQuery() != null) {
+      // "/api/v1" included made every call a 404, retried forever; a reverse proxy's own
+      // prefix (https://corp.example/omni) is fine
+      throw new UsageException(
+          "--omni-url is the instance, without /api/...: "
               + u.getScheme()
               + "://"
               + u.getRawAuthority()
+              + path.replaceAll("(?i)/api(/.*)?$", "")
               + " (the API prefix is --api-prefix), not "
               + url);
     }

@@ -69,6 +69,11 @@ final class OmniErrors {
       what = "could not connect to Omni";
     } else if (e instanceof UnknownHostException) {
       what = "unknown Omni host";
+    } else if (e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+      what = "Omni's TLS certificate does not name this host: check the host in --omni-url";
+    } else if (e instanceof javax.net.ssl.SSLException
+        && causedBy(e, java.security.cert.CertificateExpiredException.class)) {
+      what = "Omni's TLS certificate has expired (or the machine's clock is wrong)";
     } else if (e instanceof javax.net.ssl.SSLException && untrusted(e)) {
       what =
           "Omni's TLS certificate is not trusted (self-signed or a private CA): add that CA to"
@@ -91,6 +96,15 @@ final class OmniErrors {
             && frame.getClassName().contains("SSLSocket")) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
       }
     }
     return false;

@@ -47,11 +47,12 @@ class CommandLineTest {
       delimiter = '|',
       value = {
         "plan                          | Missing required option",
-        "plan -f examples --no-such    | Unknown option: '--no-such'",
+        "plan -f examples --no-such    | unknown option(s): --no-such",
         "import --omni-url             | Missing required parameter for option '--omni-url'",
-        "sandbox --bogus               | Unknown option: '--bogus'",
+        "sandbox --bogus               | unknown option(s): --bogus",
+        "import --omni-token s3cr3t    | unknown option(s): --omni-token",
         "run --reconcile-threads many  | Invalid value for option '--reconcile-threads'",
-        "no-such-command               | Unmatched argument at index 0: 'no-such-command'"
+        "no-such-command               | unexpected argument(s) (not shown: they may be secret values)"
       })
   void aUsageErrorExitsOneWithOneLineNeverTwo(String args, String message) {
     Cli.Result r = Cli.run(args.strip().split("\\s+"));
@@ -59,6 +60,7 @@ class CommandLineTest {
     assertThat(r.code()).as("2 means changes pending for plan").isEqualTo(1);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).startsWith("error: ").contains(message).contains("--help`)");
+    assertThat(r.err()).doesNotContain("s3cr3t");
   }
 
   @Test
@@ -140,10 +142,13 @@ class CommandLineTest {
         "myorg.omniapp.co                   | must be a URL like https://myorg.omniapp.co (with https://)",
         "ftp://myorg.omniapp.co             | must be a URL like https://myorg.omniapp.co (with https://)",
         "https://my org.omniapp.co          | must be a URL like https://myorg.omniapp.co",
-        "https://myorg.omniapp.co/api/v1    | is the instance alone, without a path: https://myorg.omniapp.co (the API prefix is --api-prefix)",
+        "https://myorg.omniapp.co/api/v1    | is the instance, without /api/...: https://myorg.omniapp.co (the API prefix is --api-prefix)",
+        "https://corp.example/omni/api      | is the instance, without /api/...: https://corp.example/omni (the API prefix is --api-prefix)",
+        "https://me:hunter2@myorg.omniapp.co | must not carry credentials: give the API key with --omni-token-file",
       })
   void anOmniUrlMistakeIsOneLineBeforeAnyCall(String url, String message) {
     Cli.Result r = Cli.run("import", "--omni-url", url.strip());
+    assertThat(r.err()).doesNotContain("hunter2");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip()).startsWith("error: --omni-url ").contains(message.strip());

@@ -163,6 +163,13 @@ class OmniErrorsTest {
           new StackTraceElement("sun.security.ssl.SSLSocketImpl", "startHandshake", null, 1)
         });
 
+    var expired = new javax.net.ssl.SSLHandshakeException("PKIX");
+    expired.initCause(new java.security.cert.CertificateExpiredException("NotAfter: 2020"));
+    assertThat(OmniErrors.fromIo(expired, List.of()).detail()).contains("has expired");
+    assertThat(
+            OmniErrors.fromIo(new javax.net.ssl.SSLPeerUnverifiedException("no name"), List.of())
+                .detail())
+        .contains("does not name this host");
     assertThat(OmniErrors.fromIo(untrusted, List.of()).detail())
         .startsWith("Omni's TLS certificate is not trusted (self-signed or a private CA)");
     assertThat(OmniErrors.fromIo(notTls, List.of()).detail())
