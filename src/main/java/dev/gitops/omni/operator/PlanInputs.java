@@ -164,7 +164,11 @@ final class PlanInputs {
   Duration pollInterval(OmniConnection r) {
     var a = r.getMetadata().getAnnotations();
     String v = a == null ? null : a.get(OmniConnection.POLL_INTERVAL_ANNOTATION);
-    return Durations.parseOr(v, config.pollInterval());
+    Duration asked = Durations.parseOr(v, config.pollInterval());
+    // the floor run's --poll-interval has: a tenth of the request budget for lists, and 1 s; an
+    // annotation of 1ms refreshed Omni's list on every requeue and starved every other resource
+    Duration floor = Duration.ofMillis(Math.max(1_000, 600_000L / config.requestsPerMinute()));
+    return asked.compareTo(floor) < 0 ? floor : asked;
   }
 
   /** Other resources' holds on the ids this resource could match. */

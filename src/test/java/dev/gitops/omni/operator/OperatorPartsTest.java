@@ -76,4 +76,28 @@ class OperatorPartsTest {
             .build());
     return r;
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "1ms, 60, PT10S",
+    "30s, 60, PT30S",
+    "500ms, 6000, PT1S",
+    "2s, 6000, PT2S"
+  })
+  void thePollIntervalAnnotationCannotGoBelowTheFloorOfRun(
+      String annotation, int perMinute, java.time.Duration expected) {
+    var config =
+        OperatorConfig.defaults(
+                java.net.URI.create("http://127.0.0.1:9"),
+                dev.gitops.omni.client.SecretValue.of("t"))
+            .withRequestsPerMinute(perMinute);
+    var inputs = new PlanInputs(config, null, java.time.Clock.systemUTC());
+    var r = Harness.postgres("sales");
+    r.getMetadata()
+        .setAnnotations(
+            java.util.Map.of(
+                dev.gitops.omni.model.OmniConnection.POLL_INTERVAL_ANNOTATION, annotation));
+
+    org.assertj.core.api.Assertions.assertThat(inputs.pollInterval(r)).isEqualTo(expected);
+  }
 }
