@@ -178,6 +178,28 @@ class FailureTest {
   }
 
   @Test
+  void theLoserOfAConflictTakesTheConnectionOverWhenTheWinnerIsRenamedAway() {
+    start();
+    OmniConnection a = postgres("a");
+    a.getSpec().name = "shared";
+    a.getSpec().replacementPolicy = dev.gitops.omni.model.Policies.ReplacementPolicy.Recreate;
+    OmniConnection b = postgres("b");
+    b.getSpec().name = "shared";
+    h.apply(a);
+    String shared = h.awaitReady("a").getStatus().connectionId;
+    h.apply(b);
+    h.awaitStalled("b", "Conflict");
+
+    h.edit("a", r -> r.getSpec().name = "renamed");
+
+    await("b takes connection " + shared + " over")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> h.is("b", "Ready", "True"));
+    assertThat(h.get("b").getStatus().connectionId).isEqualTo(shared);
+    assertThat(h.get("a").getStatus().connectionId).isNotEqualTo(shared);
+  }
+
+  @Test
   void anImmutableEditNeedsReplacementAndRecreateSwitchesAndArchivesTheOld() {
     start();
     OmniConnection r = postgres("sales");
