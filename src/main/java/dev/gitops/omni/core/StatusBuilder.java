@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns an {@link Outcome} into the four conditions GitOps tools read (see
- * shared/reference/status-conditions.md): Ready, Synced, and the kstatus pair Reconciling /
- * Stalled. A condition keeps its lastTransitionTime while its status is unchanged.
+ * Turns an {@link Outcome} into the four conditions GitOps tools read (see README, "Condition
+ * reasons" and "With Argo CD or Flux"): Ready, Synced, and the kstatus pair Reconciling / Stalled.
+ * A condition keeps its lastTransitionTime while its status is unchanged.
  */
 public final class StatusBuilder {
   private StatusBuilder() {}

@@ -3,9 +3,9 @@
  * GitOps repositories without a real Omni instance. Start it with {@link
  * dev.gitops.omni.simulator.OmniSimulator#start(SimulatorOptions)}.
  *
- * <p>It implements {@code /work/shared/reference/omni-connections-api.md}: every documented error
- * detail is returned verbatim. Where the reference is silent, the simulator chooses, and these
- * choices are marked here so nobody mistakes them for Omni's words:
+ * <p>It implements {@code docs/omni-api.md}: every documented error detail is returned verbatim.
+ * Where the reference is silent, the simulator chooses, and these choices are marked here so nobody
+ * mistakes them for Omni's words:
  *
  * <ul>
  *   <li>{@code Bad Request: passwordUnencrypted: Invalid service account JSON} (BigQuery password

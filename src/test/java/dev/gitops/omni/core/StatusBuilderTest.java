@@ -23,7 +23,7 @@ class StatusBuilderTest {
         .collect(Collectors.toMap(StatusCondition::getType, StatusCondition::getStatus));
   }
 
-  /** The table of shared/reference/status-conditions.md: Ready, Synced, Reconciling, Stalled. */
+  /** The README's status table ("Condition reasons"): Ready, Synced, Reconciling, Stalled. */
   static Stream<Arguments> table() {
     return Stream.of(
         Arguments.of(Outcome.ready("Available", "ok"), "True", "True", "False", "False"),

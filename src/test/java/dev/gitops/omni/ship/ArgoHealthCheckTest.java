@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Argo CD health check against every row of shared/reference/status-conditions.md, against what
- * the operator's own StatusBuilder writes for each outcome, and the argocd-cm copy.
+ * The Argo CD health check against every row of the README's status table ("With Argo CD or Flux"),
+ * against what the operator's own StatusBuilder writes for each outcome, and the argocd-cm copy.
  */
 class ArgoHealthCheckTest {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
