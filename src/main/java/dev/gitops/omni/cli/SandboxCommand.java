@@ -2,7 +2,6 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
-import dev.gitops.omni.operator.Durations;
 import dev.gitops.omni.sandbox.ManifestReader;
 import dev.gitops.omni.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -91,7 +90,7 @@ public class SandboxCommand implements Callable<Integer> {
     Progress progress = new Progress(spec.commandLine().getErr());
     logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
     List<Path> paths = files == null || files.isEmpty() ? List.of(Path.of("examples")) : files;
-    Duration wait = duration("--timeout", timeout);
+    Duration wait = Limits.duration("--timeout", timeout);
     var first = ManifestReader.read(paths);
     if (first.ofKind("OmniConnection").isEmpty() && !watch) {
       throw new UsageException("no OmniConnection found in " + paths);
@@ -134,26 +133,5 @@ public class SandboxCommand implements Callable<Integer> {
         rateLimit,
         Limits.pollInterval("--poll-interval", pollInterval, rateLimit),
         deletionPolicy);
-  }
-
-  /** The longest duration any option takes: longer ones overflowed the waits built on them. */
-  static final Duration LONGEST = Duration.ofDays(30);
-
-  static Duration duration(String option, String value) {
-    Duration d;
-    try {
-      d = Durations.parse(value);
-    } catch (ArithmeticException | NumberFormatException tooBig) {
-      throw new UsageException(option + ": '" + value + "' is too long: at most 30 days (720h)");
-    } catch (RuntimeException e) {
-      throw new UsageException(option + ": " + e.getMessage());
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new UsageException(option + ": must be positive");
-    }
-    if (d.compareTo(LONGEST) > 0) {
-      throw new UsageException(option + ": '" + value + "' is too long: at most 30 days (720h)");
-    }
-    return d;
   }
 }

@@ -123,9 +123,9 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     // every other resource's finalizer write, so a start with N new resources did nothing in Omni
     // until N writes were done.
     if (ctx.isPrimaryResourceDeleted()) {
-      finalized.remove(ResourceID.fromResource(r));
-      forget(r);
       ResourceID id = ResourceID.fromResource(r);
+      finalized.remove(id);
+      forget(r);
       if (ctx.getPrimaryCache().get(id).isPresent() && poller != null) {
         // deleted and created again under the same name: the SDK hands the new copy over with
         // the old one's delete event and then drops the new one's own event

@@ -1,23 +1,27 @@
 package dev.gitops.omni.bench;
 
-import dev.gitops.omni.e2e.OperatorInstall;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * When each OmniConnection of the bench namespace became Ready (Ready=True for its generation),
- * from an informer of the client given (the admin's, so its list and watch are not the operator's).
+ * When each OmniConnection of the bench namespace became Ready ({@code ready} holds), from an
+ * informer of the client given (the harness's, so its list and watch are not the operator's); the
+ * informer's copies too. Used by the mock rig and the real-apiserver bench alike.
  */
 final class ReadyTracker implements AutoCloseable {
   private final Map<String, Instant> readySince = new ConcurrentHashMap<>();
   private final SharedIndexInformer<OmniConnection> informer;
+  private final Predicate<OmniConnection> ready;
 
-  ReadyTracker(KubernetesClient client) {
+  ReadyTracker(KubernetesClient client, Predicate<OmniConnection> ready) {
+    this.ready = ready;
     informer = client.resources(OmniConnection.class).inNamespace(Rig.NS).inform();
     informer.addEventHandler(
         new ResourceEventHandler<>() {
@@ -39,7 +43,7 @@ final class ReadyTracker implements AutoCloseable {
   }
 
   private void track(OmniConnection r) {
-    if (OperatorInstall.ready(r)) {
+    if (ready.test(r)) {
       readySince.putIfAbsent(r.getMetadata().getName(), Instant.now());
     } else {
       readySince.remove(r.getMetadata().getName());
@@ -58,6 +62,14 @@ final class ReadyTracker implements AutoCloseable {
   /** The last moment a resource became Ready, of those Ready now. */
   Instant last() {
     return readySince.values().stream().max(Instant::compareTo).orElse(null);
+  }
+
+  List<OmniConnection> cached() {
+    return informer.getStore().list();
+  }
+
+  OmniConnection cached(String name) {
+    return informer.getStore().getByKey(Rig.NS + "/" + name);
   }
 
   @Override

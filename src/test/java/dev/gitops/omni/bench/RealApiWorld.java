@@ -135,7 +135,7 @@ final class RealApiWorld implements AutoCloseable {
 
   /** Starts tracking readiness; returns once the informer holds {@code n} resources. */
   boolean watch(int n, Duration atMost) {
-    ready = new ReadyTracker(writer);
+    ready = new ReadyTracker(writer, dev.gitops.omni.e2e.OperatorInstall::ready);
     return Rig.waitFor(() -> ready.listed() == n, atMost, Duration.ofMillis(100));
   }
 

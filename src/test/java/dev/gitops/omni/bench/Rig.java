@@ -14,8 +14,6 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,8 +51,7 @@ final class Rig implements AutoCloseable {
   final String token;
   private final String salt = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
   private final Map<String, String> secretValues = new ConcurrentHashMap<>();
-  private final Map<String, Instant> readySince = new ConcurrentHashMap<>();
-  private SharedIndexInformer<OmniConnection> informer;
+  private ReadyTracker tracker;
 
   /** Keeps the mock server's per-request INFO lines (java.util.logging) out of the output. */
   private static final java.util.logging.Logger MOCK_LOG =
@@ -182,32 +179,7 @@ final class Rig implements AutoCloseable {
 
   /** Starts watching OmniConnections to learn when each one becomes Ready. */
   void watch() {
-    informer = k8s.resources(OmniConnection.class).inNamespace(NS).inform();
-    informer.addEventHandler(
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(OmniConnection r) {
-            track(r);
-          }
-
-          @Override
-          public void onUpdate(OmniConnection before, OmniConnection r) {
-            track(r);
-          }
-
-          @Override
-          public void onDelete(OmniConnection r, boolean unknownFinalState) {
-            readySince.remove(r.getMetadata().getName());
-          }
-        });
-  }
-
-  private void track(OmniConnection r) {
-    if (ready(r)) {
-      readySince.putIfAbsent(r.getMetadata().getName(), Instant.now());
-    } else {
-      readySince.remove(r.getMetadata().getName());
-    }
+    tracker = new ReadyTracker(k8s, Rig::ready);
   }
 
   /** Ready=True for the current generation. */
@@ -222,20 +194,20 @@ final class Rig implements AutoCloseable {
   }
 
   int readyCount() {
-    return readySince.size();
+    return tracker.count();
   }
 
   /** The last moment a resource became Ready, of those Ready now. */
   Instant lastReady() {
-    return readySince.values().stream().max(Instant::compareTo).orElse(null);
+    return tracker.last();
   }
 
   List<OmniConnection> cached() {
-    return informer.getStore().list();
+    return tracker.cached();
   }
 
   OmniConnection cached(String name) {
-    return informer.getStore().getByKey(NS + "/" + name);
+    return tracker.cached(name);
   }
 
   static boolean waitFor(BooleanSupplier condition, Duration atMost, Duration every) {
@@ -478,8 +450,8 @@ final class Rig implements AutoCloseable {
 
   @Override
   public void close() {
-    if (informer != null) {
-      informer.close();
+    if (tracker != null) {
+      tracker.close();
     }
     sim.close();
     kube.close();

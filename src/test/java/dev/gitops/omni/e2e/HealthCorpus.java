@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +24,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class HealthCorpus {
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final ResourceDefinitionContext OMNICONNECTIONS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup(OmniConnection.GROUP)
-          .withVersion(OmniConnection.VERSION)
-          .withPlural("omniconnections")
-          .withKind("OmniConnection")
-          .withNamespaced(true)
-          .build();
 
   private final Path dir;
   private final KubernetesClient client;
@@ -63,7 +53,7 @@ final class HealthCorpus {
   void add(String namespace, String resourceName, String argoHealth) {
     GenericKubernetesResource resource =
         client
-            .genericKubernetesResources(OMNICONNECTIONS)
+            .genericKubernetesResources(OperatorInstall.OMNICONNECTIONS)
             .inNamespace(namespace)
             .withName(resourceName)
             .get();

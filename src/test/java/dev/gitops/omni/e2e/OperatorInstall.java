@@ -22,6 +22,18 @@ import java.util.Optional;
 public final class OperatorInstall implements AutoCloseable {
   public static final String NAMESPACE = "omni-operator";
   public static final String SERVICE_ACCOUNT = "omni-operator";
+
+  /** OmniConnections as an untyped resource: the objects exactly as the API server keeps them. */
+  public static final io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext
+      OMNICONNECTIONS =
+          new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+              .withGroup(OmniConnection.GROUP)
+              .withVersion(OmniConnection.VERSION)
+              .withPlural("omniconnections")
+              .withKind("OmniConnection")
+              .withNamespaced(true)
+              .build();
+
   public static final String OPERATOR_USER =
       RealCluster.serviceAccountUser(NAMESPACE, SERVICE_ACCOUNT);
 

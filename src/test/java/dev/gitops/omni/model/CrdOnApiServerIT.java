@@ -10,7 +10,6 @@ import dev.gitops.omni.e2e.RealCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,14 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @RealApiServer
 class CrdOnApiServerIT {
   static final String NS = "crd-check";
-  static final ResourceDefinitionContext OMNICONNECTIONS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup(OmniConnection.GROUP)
-          .withVersion(OmniConnection.VERSION)
-          .withPlural("omniconnections")
-          .withKind("OmniConnection")
-          .withNamespaced(true)
-          .build();
 
   static RealCluster cluster;
 
@@ -184,7 +175,7 @@ class CrdOnApiServerIT {
     var created =
         cluster
             .admin()
-            .genericKubernetesResources(OMNICONNECTIONS)
+            .genericKubernetesResources(dev.gitops.omni.e2e.OperatorInstall.OMNICONNECTIONS)
             .inNamespace(NS)
             .resource(resource);
 
