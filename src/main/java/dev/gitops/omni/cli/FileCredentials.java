@@ -55,7 +55,7 @@ final class FileCredentials {
         new CredentialResolver((n, name) -> Optional.ofNullable(secrets.get(n + "/" + name)))
             .resolve(r);
     if (!resolved.ok()) {
-      return new Found(null, List.of(), resolved.failureReason(), resolved.failureMessage());
+      return new Found(null, List.of(), resolved.failureReason().text(), resolved.failureMessage());
     }
     return new Found(resolved.versions(), List.of(), null, null);
   }

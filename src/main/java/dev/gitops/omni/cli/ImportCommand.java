@@ -1,7 +1,7 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.ListFilter;
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.Dialect;
 import java.util.Comparator;
 import java.util.List;
@@ -59,21 +59,21 @@ public class ImportCommand implements Callable<Integer> {
               + "'");
     }
     var err = spec.commandLine().getErr();
-    List<OmniConnectionInfo> listed;
+    List<ObservedConnection> listed;
     try (var client = omni.client()) {
       new Progress(err).line("listing Omni's connections at " + omni.uri());
       listed = client.list(new ListFilter(blank(name), null, blank(dialect), null, null, false));
     }
-    List<OmniConnectionInfo> live =
+    List<ObservedConnection> live =
         listed.stream()
             .filter(c -> !c.archived())
             .sorted(
-                Comparator.comparing((OmniConnectionInfo c) -> c.name().toLowerCase(Locale.ROOT))
-                    .thenComparing(OmniConnectionInfo::id))
+                Comparator.comparing((ObservedConnection c) -> c.name().toLowerCase(Locale.ROOT))
+                    .thenComparing(ObservedConnection::id))
             .toList();
     ImportWriter writer = new ImportWriter(blank(namespace));
     int written = 0;
-    for (OmniConnectionInfo c : live) {
+    for (ObservedConnection c : live) {
       Dialect d = Dialect.fromOmni(c.dialect());
       if (d == null) {
         err.println(

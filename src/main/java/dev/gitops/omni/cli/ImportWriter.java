@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.model.OmniConnection;
 import java.io.PrintWriter;
@@ -30,7 +30,7 @@ final class ImportWriter {
     this.namespace = namespace;
   }
 
-  void write(PrintWriter out, OmniConnectionInfo c, Dialect dialect) {
+  void write(PrintWriter out, ObservedConnection c, Dialect dialect) {
     String slug = slugs.of(c.name(), c.id());
     String secret = slug + "-credentials";
     out.println("---");
@@ -55,7 +55,7 @@ final class ImportWriter {
     out.flush();
   }
 
-  private ObjectNode resource(OmniConnectionInfo c, Dialect dialect, String slug, String secret) {
+  private ObjectNode resource(ObservedConnection c, Dialect dialect, String slug, String secret) {
     ObjectNode r = YAML.createObjectNode();
     r.put("apiVersion", OmniConnection.GROUP + "/" + OmniConnection.VERSION);
     r.put("kind", "OmniConnection");

@@ -44,7 +44,7 @@ public class Main {
           if (e instanceof UsageException || e instanceof ManifestException) {
             err.println("error: " + e.getMessage());
           } else if (e instanceof dev.gitops.omni.client.OmniApiException o
-              && o.kind() == dev.gitops.omni.client.OmniApiException.Kind.NOT_AUTHORISED) {
+              && o.kind() == dev.gitops.omni.connection.OmniFailure.NOT_AUTHORISED) {
             err.println(
                 "error: "
                     + o.getMessage()

@@ -1,11 +1,13 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan;
 import dev.gitops.omni.core.PlanInput;
 import dev.gitops.omni.core.PlanInput.Claim;
 import dev.gitops.omni.core.PlanInput.LastApplied;
 import dev.gitops.omni.core.Planner;
+import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.WireSettings;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
@@ -35,13 +37,13 @@ final class ManifestPlanner {
   /** The cluster's status by resource, or null without a cluster. */
   private final Map<String, OmniConnectionStatus> live;
 
-  private final List<OmniConnectionInfo> observed;
+  private final List<ObservedConnection> observed;
   private final Map<String, Claim> established = new HashMap<>();
   private final Map<String, List<String>> pins = new HashMap<>();
 
   private ManifestPlanner(
       ManifestReader.Result files,
-      List<OmniConnectionInfo> listed,
+      List<ObservedConnection> listed,
       Map<String, OmniConnectionStatus> live) {
     this.credentials = new FileCredentials(files.ofKind("Secret"));
     this.live = live;
@@ -54,7 +56,7 @@ final class ManifestPlanner {
   }
 
   /** Plans from the files alone: credentials Omni already holds cannot be compared. */
-  static List<PlanRow> plan(ManifestReader.Result files, List<OmniConnectionInfo> listed) {
+  static List<PlanRow> plan(ManifestReader.Result files, List<ObservedConnection> listed) {
     return plan(files, listed, null);
   }
 
@@ -64,7 +66,7 @@ final class ManifestPlanner {
    */
   static List<PlanRow> plan(
       ManifestReader.Result files,
-      List<OmniConnectionInfo> listed,
+      List<ObservedConnection> listed,
       Map<String, OmniConnectionStatus> live) {
     return new ManifestPlanner(files, listed, live).run(files.ofKind("OmniConnection"));
   }
@@ -119,7 +121,7 @@ final class ManifestPlanner {
     Plan plan = Planner.plan(input(r, creds.versions(), LastApplied.NONE));
     // no cluster status here: a connection that differs only where Omni cannot change it in
     // place is planned as if this resource already managed it, so the edit shows as replace
-    if (plan.blocked() && "DriftDetected".equals(plan.reason()) && !plan.drift().isEmpty()) {
+    if (plan.blocked() && plan.reason() == Reason.DRIFT_DETECTED && !plan.drift().isEmpty()) {
       plan = Planner.plan(input(r, creds.versions(), asManaged(r, plan)));
     }
     remember(r, plan);
@@ -180,9 +182,9 @@ final class ManifestPlanner {
   private LastApplied asManaged(OmniConnection r, Plan adopt) {
     Map<String, String> applied = new TreeMap<>(WireSettings.immutable(r.getSpec(), r.omniName()));
     adopt.drift().forEach(d -> applied.put(d.field(), d.observed()));
-    OmniConnectionInfo info = find(adopt.connectionId());
+    ObservedConnection info = find(adopt.connectionId());
     if (info != null && info.baseRole() != null) {
-      applied.put(WireSettings.BASE_ROLE, info.baseRole());
+      applied.put(WireField.BASE_ROLE.wire(), info.baseRole());
     }
     return new LastApplied(adopt.connectionId(), applied, Map.of(), null);
   }
@@ -209,14 +211,14 @@ final class ManifestPlanner {
     String id = plan.connectionId();
     if (plan.action() == Plan.Action.CREATE) {
       id = "new:" + key(r);
-      observed.add(plan.createdAs(id));
+      observed.add(plan.create().createdAs(id));
     }
     if (id != null && !plan.blocked()) {
       established.put(id, new Claim(key(r), true));
     }
   }
 
-  private OmniConnectionInfo find(String id) {
+  private ObservedConnection find(String id) {
     return id == null
         ? null
         : observed.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

@@ -1,7 +1,7 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.ListFilter;
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.sandbox.ManifestReader;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ public class PlanCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(spec.commandLine().getErr());
     manifests.skipped().forEach(s -> progress.line("skipped " + s));
-    List<OmniConnectionInfo> listed;
+    List<ObservedConnection> listed;
     try (var client = omni.client()) {
       progress.line("listing Omni's connections at " + omni.uri());
       listed = client.list(ListFilter.ALL_INCLUDING_DELETED);

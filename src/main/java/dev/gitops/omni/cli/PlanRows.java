@@ -1,13 +1,17 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.WireSettings;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.sandbox.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns a {@link Plan} into the words {@code plan} prints. Never touches a secret value. */
 final class PlanRows {
@@ -22,15 +26,15 @@ final class PlanRows {
       OmniConnection r,
       Plan plan,
       FileCredentials.Found creds,
-      OmniConnectionInfo info,
+      ObservedConnection info,
       boolean clusterless) {
-    Plan.Patch patch = plan.patch();
+    ConnectionPatch patch = plan.patch();
     boolean credentialsUnknown =
         clusterless && plan.action() == Plan.Action.ADOPT && patch.rotatesCredentials();
     if (credentialsUnknown) {
       patch =
-          new Plan.Patch(
-              patch.baseRole(), patch.setEnvironment(), patch.environment(), false, false);
+          new ConnectionPatch(
+              patch.baseRole(), patch.setEnvironment(), patch.environment(), Set.of(), Map.of());
     }
     String action = action(r, plan, patch);
     List<String> changes = changes(r, patch, info);
@@ -63,10 +67,10 @@ final class PlanRows {
         plan.connectionId(),
         fields,
         changes,
-        plan.reason(),
+        plan.reason().text(),
         message,
         plan.drift(),
-        plan.createBody(),
+        plan.create() == null ? Map.of() : plan.create().settingsByWireName(),
         creds.versions() != null && !credentialsUnknown,
         plan.writesAllowed());
   }
@@ -89,20 +93,20 @@ final class PlanRows {
         true);
   }
 
-  private static String action(OmniConnection r, Plan plan, Plan.Patch patch) {
+  private static String action(OmniConnection r, Plan plan, ConnectionPatch patch) {
     boolean pinned = r.getSpec() != null && r.getSpec().connectionId != null;
     return switch (plan.action()) {
       case CREATE -> "create";
       case REPLACE -> "replace";
       case PATCH -> "patch";
       case NOTHING, DELETE -> "nothing";
-      case BLOCKED -> "InvalidSpec".equals(plan.reason()) ? "invalid" : "blocked";
+      case BLOCKED -> plan.reason() == Reason.INVALID_SPEC ? "invalid" : "blocked";
       case ADOPT -> !pinned ? "adopt" : patch.isEmpty() ? "nothing" : "patch";
     };
   }
 
   /** Each in-place change in words: old and new for settings, only the field for credentials. */
-  static List<String> changes(OmniConnection r, Plan.Patch p, OmniConnectionInfo info) {
+  static List<String> changes(OmniConnection r, ConnectionPatch p, ObservedConnection info) {
     List<String> out = new ArrayList<>();
     if (p.baseRole() != null) {
       String old =
@@ -117,17 +121,18 @@ final class PlanRows {
                   info.environmentAttributeName(), info.environmentDefaultValues());
       String now = WireSettings.environmentKey(p.environment());
       out.add(
-          "environmentUserAttribute: "
+          WireField.ENVIRONMENT_USER_ATTRIBUTE
+              + ": "
               + (old.isEmpty() ? "(none)" : old)
               + " -> "
               + (now.isEmpty() ? "(none)" : now));
     }
     var spec = r.getSpec();
-    if (p.rotatePassword()) {
-      out.add("send passwordUnencrypted from Secret " + spec.passwordSecretRef.name);
+    if (p.rotated().contains(WireField.PASSWORD)) {
+      out.add("send " + WireField.PASSWORD + " from Secret " + spec.passwordSecretRef.name);
     }
-    if (p.rotatePrivateKey()) {
-      out.add("send privateKey from Secret " + spec.privateKeySecretRef.name);
+    if (p.rotated().contains(WireField.PRIVATE_KEY)) {
+      out.add("send " + WireField.PRIVATE_KEY + " from Secret " + spec.privateKeySecretRef.name);
     }
     return out;
   }
@@ -138,7 +143,7 @@ final class PlanRows {
       b.append("; drift Omni cannot undo in place: ");
       b.append(String.join("; ", plan.drift().stream().map(Plan.Drift::toString).toList()));
     }
-    if (!creds.missing().isEmpty() && !"InvalidSpec".equals(plan.reason())) {
+    if (!creds.missing().isEmpty() && plan.reason() != Reason.INVALID_SPEC) {
       b.append("; credentials not compared: Secret ")
           .append(String.join(", ", creds.missing()))
           .append(" is not in the files");

@@ -1,13 +1,12 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.client.OkHttpOmniClient;
-import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.operator.HealthServer;
 import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
 import dev.gitops.omni.operator.OperatorMetrics;
+import dev.gitops.omni.operator.Timeouts;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -104,11 +103,10 @@ public class RunCommand implements Callable<Integer> {
             token,
             namespaces(),
             poll,
-            Duration.ofSeconds(30),
             deletionPolicy,
             rateLimit,
             threads,
-            Duration.ofSeconds(30));
+            Timeouts.DEFAULTS);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // memory, GC, threads, CPU: what a heap or a thread-leak alert needs
     new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
@@ -124,22 +122,13 @@ public class RunCommand implements Callable<Integer> {
       kubernetes.close();
       throw e;
     }
-    var client =
-        new OkHttpOmniClient(
-            new OmniClientConfig(
-                config.omniUrl().toString(),
-                config.apiPrefix(),
-                token,
-                null,
-                config.omniTimeout(),
-                null));
     LeaderElectionConfiguration election =
         leaderElection
             ? new LeaderElectionConfiguration("omni-operator-leader", leaseNamespace)
             : null;
     var operator =
         OmniOperator.create(
-            config, new OmniOperator.Wiring(kubernetes, client, metrics, election, null));
+            config, new OmniOperator.Wiring(kubernetes, null, metrics, election, null));
     var health =
         new HealthServer(
             httpPort,
@@ -154,7 +143,6 @@ public class RunCommand implements Callable<Integer> {
                 () -> {
                   operator.close();
                   health.close();
-                  client.close();
                   kubernetes.close();
                   stopped.countDown();
                 }));

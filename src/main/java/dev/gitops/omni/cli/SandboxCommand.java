@@ -1,6 +1,6 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.sandbox.ManifestReader;
 import dev.gitops.omni.sandbox.Sandbox;

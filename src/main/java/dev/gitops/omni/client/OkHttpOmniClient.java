@@ -1,7 +1,10 @@
 package dev.gitops.omni.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitops.omni.client.OmniApiException.Kind;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.OmniFailure;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -88,7 +91,7 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
   }
 
   @Override
-  public List<OmniConnectionInfo> list(ListFilter filter) {
+  public List<ObservedConnection> list(ListFilter filter) {
     ListFilter f = filter == null ? ListFilter.ALL : filter;
     HttpUrl.Builder url = connectionsUrl.newBuilder();
     addQuery(url, "name", f.name());
@@ -100,30 +103,30 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
       url.addQueryParameter("includeDeleted", "true");
     }
     Reply reply = execute(request(url.build()).get().build(), List.of());
-    List<OmniConnectionInfo> connections = OmniResponses.list(reply.json());
+    List<ObservedConnection> connections = OmniResponses.list(reply.json());
     if (connections == null) {
-      throw OmniErrors.malformed(reply.status(), "a list of connections", Kind.UNAVAILABLE);
+      throw OmniErrors.malformed(reply.status(), "a list of connections", OmniFailure.UNAVAILABLE);
     }
     return connections;
   }
 
   @Override
-  public OmniConnectionInfo get(String id) {
+  public ObservedConnection get(String id) {
     requireV1("GET");
     Reply reply = execute(request(connectionUrl(id)).get().build(), List.of());
-    OmniConnectionInfo connection = OmniResponses.one(reply.json());
+    ObservedConnection connection = OmniResponses.one(reply.json());
     if (connection == null) {
-      throw OmniErrors.malformed(reply.status(), "a connection object", Kind.UNAVAILABLE);
+      throw OmniErrors.malformed(reply.status(), "a connection object", OmniFailure.UNAVAILABLE);
     }
     return connection;
   }
 
   @Override
-  public String create(CreateRequest request) {
+  public String create(NewConnection request) {
     Objects.requireNonNull(request, "request");
     RequestBody body = RequestBody.create(OmniRequestBodies.create(request), JSON);
     Request post = request(connectionsUrl).post(body).build();
-    Reply reply = execute(post, OmniRequestBodies.secretValues(request));
+    Reply reply = execute(post, OmniRequestBodies.secretValues(request.secrets()));
     String id = OmniResponses.createdId(reply.json());
     if (id == null) {
       // Terminal on purpose: the connection probably exists, and a retry would duplicate it.
@@ -131,23 +134,23 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
           reply.status(),
           "the new connection id; it may have been created: look it up by name before creating"
               + " again",
-          Kind.INVALID_REQUEST);
+          OmniFailure.INVALID_REQUEST);
     }
     return id;
   }
 
   @Override
-  public String patch(String id, PatchRequest request) {
+  public String patch(String id, ConnectionPatch request) {
     Objects.requireNonNull(request, "request");
     if (request.isEmpty()) {
       throw new IllegalArgumentException("PATCH of connection " + id + " has nothing to change");
     }
     RequestBody body = RequestBody.create(OmniRequestBodies.patch(request), JSON);
     Request patch = request(connectionUrl(id)).patch(body).build();
-    Reply reply = execute(patch, OmniRequestBodies.secretValues(request));
+    Reply reply = execute(patch, OmniRequestBodies.secretValues(request.secrets()));
     String message = OmniResponses.message(reply.json());
     if (message == null) {
-      throw OmniErrors.malformed(reply.status(), "a JSON result", Kind.UNAVAILABLE);
+      throw OmniErrors.malformed(reply.status(), "a JSON result", OmniFailure.UNAVAILABLE);
     }
     return message;
   }

@@ -1,5 +1,8 @@
 package dev.gitops.omni.client;
 
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.ObservedConnection;
 import java.util.List;
 
 /**
@@ -10,16 +13,16 @@ import java.util.List;
 public interface OmniClient {
 
   /** {@code GET {prefix}/connections}: every connection matching the filter, in one call. */
-  List<OmniConnectionInfo> list(ListFilter filter);
+  List<ObservedConnection> list(ListFilter filter);
 
   /** {@code GET {prefix}/connections/{id}} ({@code v1} only). */
-  OmniConnectionInfo get(String id);
+  ObservedConnection get(String id);
 
   /** {@code POST {prefix}/connections}: returns the new connection's id. Not idempotent. */
-  String create(CreateRequest request);
+  String create(NewConnection connection);
 
   /** {@code PATCH {prefix}/connections/{id}}: returns Omni's message. */
-  String patch(String id, PatchRequest request);
+  String patch(String id, ConnectionPatch patch);
 
   /** {@code DELETE {prefix}/connections/{id}}: archives the connection ({@code v1} only). */
   void delete(String id);

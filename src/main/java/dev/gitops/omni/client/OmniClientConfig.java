@@ -1,5 +1,6 @@
 package dev.gitops.omni.client;
 
+import dev.gitops.omni.connection.SecretValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.gitops.omni.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.WireField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,26 +15,26 @@ final class OmniConnectionReader {
 
   private OmniConnectionReader() {}
 
-  static OmniConnectionInfo read(JsonNode node) {
+  static ObservedConnection read(JsonNode node) {
     String attributeName =
-        blankToNull(OmniJson.text(node, "userAttributeNameForConnectionEnvironments"));
-    List<String> defaults = values(node.get("userAttributeValuesForDefaultEnvironment"));
-    JsonNode nested = node.get("environmentUserAttribute");
+        blankToNull(OmniJson.text(node, WireField.ENVIRONMENT_ATTRIBUTE_NAME.wire()));
+    List<String> defaults = values(node.get(WireField.ENVIRONMENT_DEFAULT_VALUES.wire()));
+    JsonNode nested = node.get(WireField.ENVIRONMENT_USER_ATTRIBUTE.wire());
     if (attributeName == null && nested != null && nested.isObject()) {
       // The PATCH shape, should a newer instance echo it back in its reads.
       attributeName = blankToNull(OmniJson.text(nested, "attributeName"));
       defaults = values(nested.get("defaultValues"));
     }
-    return new OmniConnectionInfo(
-        OmniJson.text(node, "id"),
-        OmniJson.text(node, "name"),
-        dialect(OmniJson.text(node, "dialect")),
-        OmniJson.text(node, "database"),
-        OmniJson.text(node, "defaultSchema"),
-        OmniJson.text(node, "baseRole"),
+    return new ObservedConnection(
+        OmniJson.text(node, WireField.ID.wire()),
+        OmniJson.text(node, WireField.NAME.wire()),
+        dialect(OmniJson.text(node, WireField.DIALECT.wire())),
+        OmniJson.text(node, WireField.DATABASE.wire()),
+        OmniJson.text(node, WireField.DEFAULT_SCHEMA.wire()),
+        OmniJson.text(node, WireField.BASE_ROLE.wire()),
         attributeName,
         defaults,
-        OmniJson.text(node, "deletedAt"));
+        OmniJson.text(node, WireField.DELETED_AT.wire()));
   }
 
   /** {@code sqlserver} is how some instances report a connection created as {@code mssql}. */

@@ -1,7 +1,7 @@
 package dev.gitops.omni.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitops.omni.client.OmniApiException.Kind;
+import dev.gitops.omni.connection.OmniFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -27,15 +27,16 @@ final class OmniErrors {
   private OmniErrors() {}
 
   /** What an HTTP status means for the caller. */
-  static Kind kindOf(int status) {
+  static OmniFailure kindOf(int status) {
     if (status == 401 || status == 403) {
-      return Kind.NOT_AUTHORISED;
+      return OmniFailure.NOT_AUTHORISED;
     }
     return switch (status) {
-      case 404 -> Kind.NOT_FOUND;
-      case 410 -> Kind.GONE;
-      case 429 -> Kind.RATE_LIMITED;
-      default -> status >= 300 && status < 500 ? Kind.INVALID_REQUEST : Kind.UNAVAILABLE;
+      case 404 -> OmniFailure.NOT_FOUND;
+      case 410 -> OmniFailure.GONE;
+      case 429 -> OmniFailure.RATE_LIMITED;
+      default ->
+          status >= 300 && status < 500 ? OmniFailure.INVALID_REQUEST : OmniFailure.UNAVAILABLE;
     };
   }
 
@@ -85,7 +86,7 @@ final class OmniErrors {
     }
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();
     String detail = what + " (" + e.getClass().getSimpleName() + message + ")";
-    return new OmniApiException(Kind.UNAVAILABLE, 0, mask(detail, secrets), null, e);
+    return new OmniApiException(OmniFailure.UNAVAILABLE, 0, mask(detail, secrets), null, e);
   }
 
   /** Whether the call was still in the TLS handshake: an https URL for a plain-http server. */
@@ -122,7 +123,7 @@ final class OmniErrors {
   }
 
   /** A 2xx whose body is not the expected shape (a proxy's page, say). */
-  static OmniApiException malformed(int status, String expected, Kind kind) {
+  static OmniApiException malformed(int status, String expected, OmniFailure kind) {
     return new OmniApiException(
         kind, status, "Omni answered " + status + " without " + expected, null, null);
   }

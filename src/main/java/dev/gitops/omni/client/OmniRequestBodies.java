@@ -3,8 +3,13 @@ package dev.gitops.omni.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.SecretValue;
+import dev.gitops.omni.connection.WireField;
+import dev.gitops.omni.model.EnvironmentUserAttribute;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the JSON request bodies. This is the only place that reveals a {@link SecretValue}; the
@@ -15,81 +20,66 @@ final class OmniRequestBodies {
   private OmniRequestBodies() {}
 
   /**
-   * The create body: every non-null setting, then every secret, as top-level fields. A null value
-   * is left out rather than sent as JSON null, which Omni's validation may reject.
+   * The create body: every non-null setting, then every credential, as top-level fields. A null
+   * value is left out rather than sent as JSON null, which Omni's validation may reject.
    */
-  static byte[] create(CreateRequest request) {
+  static byte[] create(NewConnection connection) {
     ObjectNode body = OmniJson.MAPPER.createObjectNode();
-    request
+    connection
         .settings()
         .forEach(
             (field, value) -> {
-              if (value instanceof SecretValue) {
-                throw new IllegalArgumentException(
-                    "create setting " + field + " holds a secret: pass it in secrets");
-              }
               if (value != null) {
-                body.set(field, OmniJson.MAPPER.valueToTree(value));
+                body.set(field.wire(), OmniJson.MAPPER.valueToTree(value));
               }
             });
-    request
-        .secrets()
-        .forEach(
-            (field, secret) -> {
-              if (body.has(field)) {
-                throw new IllegalArgumentException(
-                    "create field " + field + " is given both as a setting and as a secret");
-              }
-              if (secret != null) {
-                body.put(field, secret.reveal());
-              }
-            });
+    putSecrets(body, connection.secrets());
     return write(body);
   }
 
-  /** The PATCH body: only the fields the request sets (see {@link PatchRequest#fieldNames()}). */
-  static byte[] patch(PatchRequest request) {
+  /** The PATCH body: exactly the fields the patch sends (see {@link ConnectionPatch#fields()}). */
+  static byte[] patch(ConnectionPatch patch) {
     ObjectNode body = OmniJson.MAPPER.createObjectNode();
-    if (request.baseRole() != null) {
-      body.put("baseRole", request.baseRole());
+    if (patch.baseRole() != null) {
+      body.put(WireField.BASE_ROLE.wire(), patch.baseRole());
     }
-    if (request.setEnvironment()) {
-      PatchRequest.EnvironmentAttribute attribute = request.environmentUserAttribute();
+    if (patch.setEnvironment()) {
+      EnvironmentUserAttribute attribute = patch.environment();
+      String field = WireField.ENVIRONMENT_USER_ATTRIBUTE.wire();
       if (attribute == null) {
-        body.putNull("environmentUserAttribute");
+        body.putNull(field);
       } else {
-        ObjectNode node = body.putObject("environmentUserAttribute");
-        node.put("attributeName", attribute.attributeName());
+        ObjectNode node = body.putObject(field);
+        node.put("attributeName", attribute.attributeName);
         ArrayNode values = node.putArray("defaultValues");
-        attribute.defaultValues().forEach(values::add);
+        (attribute.defaultValues == null ? List.<String>of() : attribute.defaultValues)
+            .forEach(values::add);
       }
     }
-    if (request.passwordUnencrypted() != null) {
-      body.put("passwordUnencrypted", request.passwordUnencrypted().reveal());
+    for (WireField field : patch.rotated()) {
+      if (!patch.secrets().containsKey(field)) {
+        throw new IllegalArgumentException("the patch rotates " + field + " but holds no value");
+      }
     }
-    if (request.privateKey() != null) {
-      body.put("privateKey", request.privateKey().reveal());
-    }
+    putSecrets(body, patch.secrets());
     return write(body);
   }
 
-  /** The plain secret values a create sends, so error text echoing one can be masked. */
-  static List<String> secretValues(CreateRequest request) {
-    List<String> values = new ArrayList<>();
-    request.secrets().values().stream().filter(s -> s != null).forEach(s -> values.add(s.reveal()));
-    return values;
+  private static void putSecrets(ObjectNode body, Map<WireField, SecretValue> secrets) {
+    secrets.forEach(
+        (field, secret) -> {
+          if (body.has(field.wire())) {
+            throw new IllegalArgumentException(field + " is given both as a setting and a secret");
+          }
+          if (secret != null) {
+            body.put(field.wire(), secret.reveal());
+          }
+        });
   }
 
-  /** The plain secret values a PATCH sends, so error text echoing one can be masked. */
-  static List<String> secretValues(PatchRequest request) {
-    List<String> values = new ArrayList<>();
-    if (request.passwordUnencrypted() != null) {
-      values.add(request.passwordUnencrypted().reveal());
-    }
-    if (request.privateKey() != null) {
-      values.add(request.privateKey().reveal());
-    }
-    return values;
+  /** The plain secret values a request sends, so error text echoing one can be masked. */
+  static List<String> secretValues(Map<WireField, SecretValue> secrets) {
+    return secrets.values().stream().filter(s -> s != null).map(SecretValue::reveal).toList();
   }
 
   private static byte[] write(ObjectNode body) {

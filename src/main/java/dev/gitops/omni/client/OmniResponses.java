@@ -1,6 +1,7 @@
 package dev.gitops.omni.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.connection.ObservedConnection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ final class OmniResponses {
   }
 
   /** The connections of a list answer: under a known key, or a bare array. */
-  static List<OmniConnectionInfo> list(JsonNode body) {
+  static List<ObservedConnection> list(JsonNode body) {
     JsonNode array = null;
     if (body != null && body.isArray()) {
       array = body;
@@ -56,7 +57,7 @@ final class OmniResponses {
     if (array == null) {
       return null;
     }
-    List<OmniConnectionInfo> out = new ArrayList<>();
+    List<ObservedConnection> out = new ArrayList<>();
     for (JsonNode item : array) {
       if (item.isObject()) {
         out.add(OmniConnectionReader.read(item));
@@ -66,7 +67,7 @@ final class OmniResponses {
   }
 
   /** The connection of a get answer: {@code {"connection": {...}}}, or the bare object. */
-  static OmniConnectionInfo one(JsonNode body) {
+  static ObservedConnection one(JsonNode body) {
     if (body == null || !body.isObject()) {
       return null;
     }

@@ -1,10 +1,9 @@
 package dev.gitops.omni.core;
 
+import dev.gitops.omni.connection.ConnectionPatch;
 import dev.gitops.omni.core.Plan.Action;
-import dev.gitops.omni.core.Plan.Patch;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import java.util.List;
-import java.util.Map;
 
 /** Plans what deleting a resource does in Omni. */
 final class Deletion {
@@ -19,7 +18,7 @@ final class Deletion {
               .filter(c -> !c.archived() && !in.claims().containsKey(c.id()))
               .filter(c -> in.omniName().equals(c.name()))
               .filter(c -> in.spec().dialect.wire().equals(c.dialect()))
-              .map(dev.gitops.omni.client.OmniConnectionInfo::id)
+              .map(dev.gitops.omni.connection.ObservedConnection::id)
               .findFirst()
               .orElse(null);
     }
@@ -42,11 +41,11 @@ final class Deletion {
     return new Plan(
         Action.DELETE,
         id,
-        Map.of(),
-        Patch.NONE,
+        null,
+        ConnectionPatch.NONE,
         List.of(),
         List.of(),
-        "Deleting",
+        Reason.DELETING,
         "archive connection " + id + " (deletionPolicy Delete)",
         writes,
         in.last().appliedSettings(),
@@ -58,11 +57,11 @@ final class Deletion {
     return new Plan(
         Action.NOTHING,
         id,
-        Map.of(),
-        Patch.NONE,
+        null,
+        ConnectionPatch.NONE,
         List.of(),
         List.of(),
-        "Orphaned",
+        Reason.ORPHANED,
         why,
         writes,
         in.last().appliedSettings(),

@@ -1,6 +1,6 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * spec.connectionId}, else the exact name (case-sensitive; Omni's own filter is a contains-match)
  * and dialect among live connections that no other resource claims.
  */
-record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
+record Match(Kind kind, ObservedConnection info, boolean adopting, String why) {
 
   enum Kind {
     FOUND,
@@ -31,7 +31,7 @@ record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
   }
 
   private static Match byStatus(PlanInput in, String id, boolean pinned) {
-    Optional<OmniConnectionInfo> found = Planner.find(in, id);
+    Optional<ObservedConnection> found = Planner.find(in, id);
     if (found.isPresent() && !found.get().archived()) {
       PlanInput.Claim other = in.claims().get(id);
       // Both manage it (a race): the resource with the smaller key keeps it.
@@ -56,7 +56,7 @@ record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
   }
 
   private static Match byPinnedId(PlanInput in, String id) {
-    Optional<OmniConnectionInfo> found = Planner.find(in, id);
+    Optional<ObservedConnection> found = Planner.find(in, id);
     if (found.isEmpty() || found.get().archived()) {
       return new Match(
           Kind.MISSING_PINNED,
@@ -76,7 +76,7 @@ record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
 
   private static Match byName(PlanInput in) {
     String dialect = in.spec().dialect.wire();
-    List<OmniConnectionInfo> same =
+    List<ObservedConnection> same =
         in.observed().stream()
             .filter(c -> !c.archived())
             .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
@@ -85,7 +85,7 @@ record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
       return new Match(
           Kind.NONE, null, false, "no live connection has this exact name and dialect");
     }
-    List<OmniConnectionInfo> free =
+    List<ObservedConnection> free =
         same.stream().filter(c -> !in.claims().containsKey(c.id())).toList();
     if (free.size() == 1) {
       return new Match(Kind.FOUND, free.get(0), true, "");
@@ -102,7 +102,7 @@ record Match(Kind kind, OmniConnectionInfo info, boolean adopting, String why) {
             + " live connections are named '"
             + in.omniName()
             + "' ("
-            + String.join(", ", free.stream().map(OmniConnectionInfo::id).toList())
+            + String.join(", ", free.stream().map(ObservedConnection::id).toList())
             + "): choose one with spec.connectionId, or give this resource another spec.name");
   }
 

@@ -4,10 +4,10 @@ package dev.gitops.omni.core;
  * How a reconcile ended, in the terms the conditions speak: built by a driver, turned into
  * conditions by {@link StatusBuilder}.
  *
- * @param reason stable CamelCase reason, e.g. Available, Creating, RateLimited, InvalidSpec
+ * @param reason why, as conditions and events say it
  * @param message plain words, never a secret
  */
-public record Outcome(State state, String reason, String message) {
+public record Outcome(State state, Reason reason, String message) {
 
   /** The kstatus-relevant state. */
   public enum State {
@@ -38,23 +38,23 @@ public record Outcome(State state, String reason, String message) {
         : this;
   }
 
-  public static Outcome ready(String reason, String message) {
+  public static Outcome ready(Reason reason, String message) {
     return new Outcome(State.READY, reason, message);
   }
 
-  public static Outcome inProgress(String reason, String message) {
+  public static Outcome inProgress(Reason reason, String message) {
     return new Outcome(State.IN_PROGRESS, reason, message);
   }
 
-  public static Outcome retrying(String reason, String message) {
+  public static Outcome retrying(Reason reason, String message) {
     return new Outcome(State.RETRYING, reason, message);
   }
 
-  public static Outcome stalled(String reason, String message) {
+  public static Outcome stalled(Reason reason, String message) {
     return new Outcome(State.STALLED, reason, message);
   }
 
   public static Outcome paused(String message) {
-    return new Outcome(State.PAUSED, "Paused", message);
+    return new Outcome(State.PAUSED, Reason.PAUSED, message);
   }
 }

@@ -1,7 +1,7 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.model.EnvironmentUserAttribute;
-import java.util.ArrayList;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +11,11 @@ import java.util.Map;
  *
  * @param connectionId the existing connection acted on (adopt, patch, delete, nothing; the old one
  *     for replace), null for create
- * @param createBody the non-secret create body (create, replace)
- * @param patch the in-place changes (patch, adopt), or {@link Patch#NONE}
+ * @param create the connection to create, without credentials (create, replace), else null
+ * @param patch the in-place changes (patch, adopt), or {@link ConnectionPatch#NONE}
  * @param fields the fields a replace or block is about
  * @param drift immutable differences seen in Omni that cannot be patched back
- * @param reason a stable CamelCase reason (Creating, Updating, InvalidSpec, Conflict, ...)
+ * @param reason why, in the words conditions use
  * @param message plain words: what and why
  * @param appliedSettings what status.appliedSettings should hold once the plan succeeded
  * @param retire a previously replaced connection to archive now (deletionPolicy Delete)
@@ -24,11 +24,11 @@ import java.util.Map;
 public record Plan(
     Action action,
     String connectionId,
-    Map<String, Object> createBody,
-    Patch patch,
+    NewConnection create,
+    ConnectionPatch patch,
     List<String> fields,
     List<Drift> drift,
-    String reason,
+    Reason reason,
     String message,
     boolean writesAllowed,
     Map<String, String> appliedSettings,
@@ -46,65 +46,12 @@ public record Plan(
     BLOCKED
   }
 
-  /**
-   * In-place changes. {@code baseRole} null means unchanged; {@code setEnvironment} with a null
-   * environment removes it; the rotate flags send the current Secret value.
-   */
-  public record Patch(
-      String baseRole,
-      boolean setEnvironment,
-      EnvironmentUserAttribute environment,
-      boolean rotatePassword,
-      boolean rotatePrivateKey) {
-    public static final Patch NONE = new Patch(null, false, null, false, false);
-
-    public boolean isEmpty() {
-      return baseRole == null && !setEnvironment && !rotatePassword && !rotatePrivateKey;
-    }
-
-    public boolean rotatesCredentials() {
-      return rotatePassword || rotatePrivateKey;
-    }
-
-    /** Omni field names this patch sends. */
-    public List<String> fieldNames() {
-      List<String> f = new ArrayList<>();
-      if (baseRole != null) {
-        f.add("baseRole");
-      }
-      if (setEnvironment) {
-        f.add("environmentUserAttribute");
-      }
-      if (rotatePassword) {
-        f.add("passwordUnencrypted");
-      }
-      if (rotatePrivateKey) {
-        f.add("privateKey");
-      }
-      return f;
-    }
-  }
-
   /** An immutable setting that differs in Omni from the spec. */
   public record Drift(String field, String desired, String observed) {
     @Override
     public String toString() {
       return field + " is '" + observed + "' in Omni, spec says '" + desired + "'";
     }
-  }
-
-  /** How Omni's list will show the connection this plan's create makes, once it has {@code id}. */
-  public dev.gitops.omni.client.OmniConnectionInfo createdAs(String id) {
-    return new dev.gitops.omni.client.OmniConnectionInfo(
-        id,
-        (String) createBody.get("name"),
-        (String) createBody.get("dialect"),
-        (String) createBody.get("database"),
-        (String) createBody.get("defaultSchema"),
-        (String) createBody.get("baseRole"),
-        null,
-        List.of(),
-        null);
   }
 
   /** True when carrying the plan out would write to Omni. */

@@ -1,6 +1,6 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.OmniConnectionSpec;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import java.util.List;
@@ -31,7 +31,7 @@ public record PlanInput(
     boolean createPending,
     LastApplied last,
     Map<String, String> credentialVersions,
-    List<OmniConnectionInfo> observed,
+    List<ObservedConnection> observed,
     Map<String, Claim> claims) {
 
   public PlanInput {

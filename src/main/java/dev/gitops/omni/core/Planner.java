@@ -1,9 +1,10 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan.Action;
 import dev.gitops.omni.core.Plan.Drift;
-import dev.gitops.omni.core.Plan.Patch;
 import dev.gitops.omni.model.OmniConnectionSpec;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ManagementPolicy;
@@ -34,34 +35,34 @@ public final class Planner {
       return blocked(
           in,
           writes,
-          "InvalidSpec",
+          Reason.INVALID_SPEC,
           violations.stream().map(Violation::field).distinct().toList(),
           violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
     }
     Match match = Match.locate(in);
     return switch (match.kind()) {
-      case CONFLICT -> blocked(in, writes, "Conflict", List.of("spec.connectionId"), match.why());
+      case CONFLICT ->
+          blocked(in, writes, Reason.CONFLICT, List.of("spec.connectionId"), match.why());
       case MISSING_PINNED ->
-          blocked(in, writes, "ConnectionNotFound", List.of("spec.connectionId"), match.why());
+          blocked(
+              in, writes, Reason.CONNECTION_NOT_FOUND, List.of("spec.connectionId"), match.why());
       case NONE -> create(in, writes, match.why());
       case FOUND -> compare(in, writes, match.info(), match.adopting());
     };
   }
 
   private static Plan create(PlanInput in, boolean writes, String why) {
-    var applied = applied(in, in.spec().baseRole);
-    if (in.spec().environmentUserAttribute != null) {
-      // Omni's create takes no environment attribute: the next reconcile PATCHes it.
-      applied.remove(WireSettings.ENVIRONMENT);
-    }
+    // Omni's create takes no environment attribute: when there is one, it is not recorded as
+    // applied, so the next reconcile PATCHes it
+    var applied = applied(in, in.spec().baseRole, in.spec().environmentUserAttribute == null);
     return new Plan(
         Action.CREATE,
         null,
-        WireSettings.createBody(in.spec(), in.omniName()),
-        Patch.NONE,
+        WireSettings.newConnection(in.spec(), in.omniName()),
+        ConnectionPatch.NONE,
         List.of(),
         List.of(),
-        "Creating",
+        Reason.CREATING,
         "create connection '" + in.omniName() + "' (" + in.spec().dialect.wire() + "): " + why,
         writes,
         applied,
@@ -70,27 +71,27 @@ public final class Planner {
   }
 
   private static Plan compare(
-      PlanInput in, boolean writes, OmniConnectionInfo info, boolean adopting) {
+      PlanInput in, boolean writes, ObservedConnection info, boolean adopting) {
     OmniConnectionSpec spec = in.spec();
-    List<String> edited = adopting ? List.of() : Changes.immutableEdits(in);
+    List<String> edited = adopting ? List.of() : Differences.immutableEdits(in);
     String retire = retire(in);
     if (!edited.isEmpty()) {
       if (spec.replacementPolicy == ReplacementPolicy.Recreate && in.createPending()) {
-        Optional<OmniConnectionInfo> lost = lostReplacement(in, info.id());
+        Optional<ObservedConnection> lost = lostReplacement(in, info.id());
         if (lost.isPresent()) {
           return new Plan(
               Action.ADOPT,
               lost.get().id(),
-              Map.of(),
-              Patch.NONE,
+              null,
+              ConnectionPatch.NONE,
               edited,
               List.of(),
-              "Replacing",
+              Reason.REPLACING,
               "switch to replacement connection "
                   + lost.get().id()
                   + ", created by an earlier attempt whose answer was lost",
               writes,
-              applied(in, spec.baseRole),
+              applied(in, spec.baseRole, true),
               null,
               info.id());
         }
@@ -99,25 +100,25 @@ public final class Planner {
         return new Plan(
             Action.REPLACE,
             info.id(),
-            WireSettings.createBody(spec, in.omniName()),
-            Patch.NONE,
+            WireSettings.newConnection(spec, in.omniName()),
+            ConnectionPatch.NONE,
             edited,
             List.of(),
-            "Replacing",
+            Reason.REPLACING,
             "replace connection "
                 + info.id()
                 + ": Omni cannot change "
                 + String.join(", ", edited)
                 + " in place, so a new connection is created and the old one retired",
             writes,
-            applied(in, spec.baseRole),
+            applied(in, spec.baseRole, true),
             null,
             null);
       }
       return blocked(
           in,
           writes,
-          "ReplacementRequired",
+          Reason.REPLACEMENT_REQUIRED,
           edited,
           "Omni cannot change "
               + String.join(", ", edited)
@@ -126,16 +127,16 @@ public final class Planner {
               + ": revert the edit, or set spec.replacementPolicy: Recreate to create a new"
               + " connection and switch to it");
     }
-    List<Drift> drift = Changes.drift(spec, in.omniName(), info);
+    List<Drift> drift = Differences.drift(spec, in.omniName(), info);
     if (adopting && !drift.isEmpty()) {
       return new Plan(
           Action.BLOCKED,
           info.id(),
-          Map.of(),
-          Patch.NONE,
+          null,
+          ConnectionPatch.NONE,
           drift.stream().map(Drift::field).toList(),
           drift,
-          "DriftDetected",
+          Reason.DRIFT_DETECTED,
           "connection "
               + info.id()
               + " does not match the spec in ways Omni cannot change in place, so it is not"
@@ -147,32 +148,36 @@ public final class Planner {
           null,
           null);
     }
-    Patch patch = Changes.patch(in, info, adopting);
+    ConnectionPatch patch = Differences.patch(in, info, adopting);
     String roleApplied = patch.baseRole() != null ? patch.baseRole() : spec.baseRole;
     Action action = adopting ? Action.ADOPT : patch.isEmpty() ? Action.NOTHING : Action.PATCH;
-    String reason =
+    Reason reason =
         switch (action) {
-          case ADOPT -> "Adopting";
-          case PATCH -> "Updating";
-          default -> drift.isEmpty() ? "Available" : "DriftDetected";
+          case ADOPT -> Reason.ADOPTING;
+          case PATCH -> Reason.UPDATING;
+          default -> drift.isEmpty() ? Reason.AVAILABLE : Reason.DRIFT_DETECTED;
         };
     return new Plan(
         action,
         info.id(),
-        Map.of(),
+        null,
         patch,
         patch.fieldNames(),
         drift,
         reason,
         describe(action, info, patch, drift, in),
         writes,
-        applied(in, roleApplied),
+        applied(in, roleApplied, true),
         retire,
         null);
   }
 
   private static String describe(
-      Action action, OmniConnectionInfo info, Patch patch, List<Drift> drift, PlanInput in) {
+      Action action,
+      ObservedConnection info,
+      ConnectionPatch patch,
+      List<Drift> drift,
+      PlanInput in) {
     StringBuilder b = new StringBuilder();
     switch (action) {
       case ADOPT -> b.append("adopt existing connection ").append(info.id());
@@ -198,26 +203,30 @@ public final class Planner {
     if (old == null || in.deletionPolicy() != DeletionPolicy.Delete) {
       return null;
     }
-    return find(in, old).filter(c -> !c.archived()).map(OmniConnectionInfo::id).orElse(null);
+    return find(in, old).filter(c -> !c.archived()).map(ObservedConnection::id).orElse(null);
   }
 
-  static Map<String, String> applied(PlanInput in, String baseRole) {
+  /** What status.appliedSettings records once the plan succeeded. */
+  static Map<String, String> applied(PlanInput in, String baseRole, boolean environmentSent) {
     Map<String, String> m = new TreeMap<>(WireSettings.immutable(in.spec(), in.omniName()));
     if (baseRole != null) {
-      m.put(WireSettings.BASE_ROLE, baseRole);
+      m.put(WireField.BASE_ROLE.wire(), baseRole);
     }
-    m.put(
-        WireSettings.ENVIRONMENT, WireSettings.environmentKey(in.spec().environmentUserAttribute));
+    if (environmentSent) {
+      m.put(
+          WireField.ENVIRONMENT_USER_ATTRIBUTE.wire(),
+          WireSettings.environmentKey(in.spec().environmentUserAttribute));
+    }
     return m;
   }
 
   static Plan blocked(
-      PlanInput in, boolean writes, String reason, List<String> fields, String message) {
+      PlanInput in, boolean writes, Reason reason, List<String> fields, String message) {
     return new Plan(
         Action.BLOCKED,
         in.last().connectionId(),
-        Map.of(),
-        Patch.NONE,
+        null,
+        ConnectionPatch.NONE,
         fields,
         List.of(),
         reason,
@@ -229,7 +238,7 @@ public final class Planner {
   }
 
   /** A live, unclaimed connection that looks like the replacement a lost POST created. */
-  private static Optional<OmniConnectionInfo> lostReplacement(PlanInput in, String oldId) {
+  private static Optional<ObservedConnection> lostReplacement(PlanInput in, String oldId) {
     String dialect = in.spec().dialect.wire();
     return in.observed().stream()
         .filter(c -> !c.archived() && !c.id().equals(oldId))
@@ -238,7 +247,7 @@ public final class Planner {
         .findFirst();
   }
 
-  static Optional<OmniConnectionInfo> find(PlanInput in, String id) {
+  static Optional<ObservedConnection> find(PlanInput in, String id) {
     return in.observed().stream().filter(c -> Objects.equals(c.id(), id)).findFirst();
   }
 }

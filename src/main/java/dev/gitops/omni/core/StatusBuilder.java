@@ -32,8 +32,8 @@ public final class StatusBuilder {
         };
     String readyReason =
         s == State.PAUSED && !"Unknown".equals(ready)
-            ? previous(previous, READY).map(StatusCondition::getReason).orElse(o.reason())
-            : o.reason();
+            ? previous(previous, READY).map(StatusCondition::getReason).orElse(o.reason().text())
+            : o.reason().text();
     String readyMessage =
         s == State.PAUSED && !"Unknown".equals(ready)
             ? previous(previous, READY).map(StatusCondition::getMessage).orElse(o.message())
@@ -42,14 +42,20 @@ public final class StatusBuilder {
     out.add(condition(previous, READY, ready, readyReason, readyMessage, generation, now));
     out.add(
         condition(
-            previous, SYNCED, bool(s == State.READY), o.reason(), o.message(), generation, now));
+            previous,
+            SYNCED,
+            bool(s == State.READY),
+            o.reason().text(),
+            o.message(),
+            generation,
+            now));
     boolean reconciling = s == State.IN_PROGRESS || s == State.RETRYING;
     out.add(
         condition(
             previous,
             RECONCILING,
             bool(reconciling),
-            o.reason(),
+            o.reason().text(),
             reconciling ? o.message() : "",
             generation,
             now));
@@ -59,7 +65,7 @@ public final class StatusBuilder {
             previous,
             STALLED,
             bool(stalled),
-            o.reason(),
+            o.reason().text(),
             stalled ? o.message() : "",
             generation,
             now));

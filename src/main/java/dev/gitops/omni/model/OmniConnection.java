@@ -56,7 +56,10 @@ public class OmniConnection extends CustomResource<OmniConnectionSpec, OmniConne
   /** Annotation that overrides the drift poll interval for this resource (e.g. "30s", "10m"). */
   public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
 
-  /** Annotation set before a POST and cleared once the new id is stored in status. */
+  /**
+   * Annotation written (with the finalizer, in one write) before a POST: a create may reach Omni
+   * from this time on. Settled once status.settledCreateMark holds the same value.
+   */
   public static final String CREATE_PENDING_ANNOTATION = GROUP + "/create-pending";
 
   /** The finalizer that lets deletionPolicy Delete archive the connection. */
@@ -87,6 +90,19 @@ public class OmniConnection extends CustomResource<OmniConnectionSpec, OmniConne
   public String omniName() {
     String n = getSpec() == null ? null : getSpec().name;
     return n != null && !n.isBlank() ? n : getMetadata().getName();
+  }
+
+  /**
+   * The create-pending mark when its create is not settled yet (a POST may have reached Omni
+   * without its answer being recorded), else null.
+   */
+  public String unsettledCreateMark() {
+    var annotations = getMetadata().getAnnotations();
+    String mark = annotations == null ? null : annotations.get(CREATE_PENDING_ANNOTATION);
+    if (mark == null || (getStatus() != null && mark.equals(getStatus().settledCreateMark))) {
+      return null;
+    }
+    return mark;
   }
 
   @JsonIgnore

@@ -45,6 +45,12 @@ public class OmniConnectionStatus {
   public String failedInputs;
 
   @JsonPropertyDescription(
+      "The create-pending mark (annotation omni.gitops.dev/create-pending) whose create this status"
+          + " settled: the connection id above is the one that create made or found. A mark that"
+          + " differs means a create may have reached Omni without its answer being recorded.")
+  public String settledCreateMark;
+
+  @JsonPropertyDescription(
       "A previous connection replaced under replacementPolicy Recreate and not archived (because"
           + " deletionPolicy is Orphan, or the archive has not succeeded yet).")
   public String replacedConnectionId;

@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
 import java.time.Duration;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Duration;
 public class BudgetExhaustedException extends OmniApiException {
   public BudgetExhaustedException(Duration wait, int perMinute) {
     super(
-        Kind.RATE_LIMITED,
+        OmniFailure.RATE_LIMITED,
         0,
         "waiting for the operator's Omni request budget (" + perMinute + " requests/minute)",
         wait,

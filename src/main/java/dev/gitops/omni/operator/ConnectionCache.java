@@ -2,7 +2,7 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OmniClient;
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,22 +30,21 @@ public final class ConnectionCache {
   /** How long a connection we created may be missing from Omni's list (eventual consistency). */
   static final Duration CREATE_GRACE = Duration.ofMinutes(2);
 
-  private final OmniClient client;
   private final Clock clock;
   private final Map<String, Overlay> overlay = new ConcurrentHashMap<>();
-  private final List<Consumer<Changes>> listeners =
+  private final List<Consumer<ListChanges>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
 
   /** One list result. {@code startedAt} is when the call was sent. */
   public record Snapshot(
-      Map<String, OmniConnectionInfo> byId,
-      Map<String, List<OmniConnectionInfo>> byName,
+      Map<String, ObservedConnection> byId,
+      Map<String, List<ObservedConnection>> byName,
       Instant startedAt) {
-    static Snapshot of(List<OmniConnectionInfo> list, Instant startedAt) {
-      Map<String, OmniConnectionInfo> byId = new LinkedHashMap<>();
-      Map<String, List<OmniConnectionInfo>> byName = new HashMap<>();
-      for (OmniConnectionInfo c : list) {
+    static Snapshot of(List<ObservedConnection> list, Instant startedAt) {
+      Map<String, ObservedConnection> byId = new LinkedHashMap<>();
+      Map<String, List<ObservedConnection>> byName = new HashMap<>();
+      for (ObservedConnection c : list) {
         byId.put(c.id(), c);
         byName.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(c);
       }
@@ -54,16 +53,15 @@ public final class ConnectionCache {
   }
 
   /** What a refresh found different from the previous list: ids and names to re-reconcile. */
-  public record Changes(Set<String> ids, Set<String> names) {}
+  public record ListChanges(Set<String> ids, Set<String> names) {}
 
-  private record Overlay(OmniConnectionInfo info, Instant writtenAt, boolean created) {}
+  private record Overlay(ObservedConnection info, Instant writtenAt, boolean created) {}
 
-  public ConnectionCache(OmniClient client, Clock clock) {
-    this.client = client;
+  public ConnectionCache(Clock clock) {
     this.clock = clock;
   }
 
-  public void addListener(Consumer<Changes> listener) {
+  public void addListener(Consumer<ListChanges> listener) {
     listeners.add(listener);
   }
 
@@ -75,9 +73,10 @@ public final class ConnectionCache {
 
   /**
    * Makes sure the list was requested after {@code instant}: returns at once when it was, otherwise
-   * lists once (callers arriving meanwhile wait for that one call and share it).
+   * lists once through {@code omni}, charged to its caller (callers arriving meanwhile wait for
+   * that one call and share it).
    */
-  public void refreshIfStartedBefore(Instant instant) {
+  public void refreshIfStartedBefore(Instant instant, OmniClient omni) {
     if (isNewerThan(instant)) {
       return;
     }
@@ -86,10 +85,10 @@ public final class ConnectionCache {
         return;
       }
       Instant started = clock.instant();
-      List<OmniConnectionInfo> list = client.list(ListFilter.ALL_INCLUDING_DELETED);
+      List<ObservedConnection> list = omni.list(ListFilter.ALL_INCLUDING_DELETED);
       Snapshot previous = snapshot;
       snapshot = Snapshot.of(list, started);
-      Changes changes = diff(previous, snapshot);
+      ListChanges changes = diff(previous, snapshot);
       if (!changes.ids().isEmpty()) {
         listeners.forEach(l -> l.accept(changes));
       }
@@ -102,11 +101,11 @@ public final class ConnectionCache {
   }
 
   /** The list as the operator believes it now: Omni's last answer plus our own writes since. */
-  public List<OmniConnectionInfo> view() {
+  public List<ObservedConnection> view() {
     Snapshot s = snapshot;
-    Map<String, OmniConnectionInfo> merged = new LinkedHashMap<>(s == null ? Map.of() : s.byId());
+    Map<String, ObservedConnection> merged = new LinkedHashMap<>(s == null ? Map.of() : s.byId());
     for (String id : overlay.keySet()) {
-      Optional<OmniConnectionInfo> c = overlaid(s, id, merged.get(id));
+      Optional<ObservedConnection> c = overlaid(s, id, merged.get(id));
       if (c.isPresent()) {
         merged.put(id, c.get());
       } else {
@@ -120,9 +119,9 @@ public final class ConnectionCache {
    * The part of {@link #view()} one resource can match: the given ids and every connection with
    * exactly this name. Cheap whatever the size of the list, so a reconcile never copies it all.
    */
-  public List<OmniConnectionInfo> lookup(Set<String> ids, String name) {
+  public List<ObservedConnection> lookup(Set<String> ids, String name) {
     Snapshot s = snapshot;
-    Map<String, OmniConnectionInfo> found = new LinkedHashMap<>();
+    Map<String, ObservedConnection> found = new LinkedHashMap<>();
     if (s != null) {
       ids.forEach(id -> found.put(id, s.byId().get(id)));
       s.byName().getOrDefault(name, List.of()).forEach(c -> found.put(c.id(), c));
@@ -133,19 +132,19 @@ public final class ConnectionCache {
             found.put(id, s == null ? null : s.byId().get(id));
           }
         });
-    List<OmniConnectionInfo> out = new ArrayList<>();
+    List<ObservedConnection> out = new ArrayList<>();
     found.forEach((id, listed) -> overlaid(s, id, listed).ifPresent(out::add));
     return out;
   }
 
   /** One connection by id, as {@link #view()} would show it. */
-  public Optional<OmniConnectionInfo> find(String id) {
+  public Optional<ObservedConnection> find(String id) {
     Snapshot s = snapshot;
     return overlaid(s, id, s == null ? null : s.byId().get(id));
   }
 
   /** One id once our own unconfirmed writes are laid over Omni's answer ({@code listed}). */
-  private Optional<OmniConnectionInfo> overlaid(Snapshot s, String id, OmniConnectionInfo listed) {
+  private Optional<ObservedConnection> overlaid(Snapshot s, String id, ObservedConnection listed) {
     Overlay o = overlay.get(id);
     if (o == null) {
       return Optional.ofNullable(listed);
@@ -161,19 +160,19 @@ public final class ConnectionCache {
   }
 
   /** Records a connection this operator just created. */
-  public void noteCreated(OmniConnectionInfo info) {
+  public void noteCreated(ObservedConnection info) {
     overlay.put(info.id(), new Overlay(info, clock.instant(), true));
   }
 
   /** Records a connection this operator just changed (patched or archived). */
-  public void noteChanged(OmniConnectionInfo info) {
+  public void noteChanged(ObservedConnection info) {
     overlay.put(info.id(), new Overlay(info, clock.instant(), false));
   }
 
-  static Changes diff(Snapshot before, Snapshot after) {
+  static ListChanges diff(Snapshot before, Snapshot after) {
     Set<String> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
-    Map<String, OmniConnectionInfo> old = before == null ? Map.of() : before.byId();
+    Map<String, ObservedConnection> old = before == null ? Map.of() : before.byId();
     for (var e : after.byId().entrySet()) {
       if (!Objects.equals(old.get(e.getKey()), e.getValue())) {
         ids.add(e.getKey());
@@ -186,6 +185,6 @@ public final class ConnectionCache {
         names.add(e.getValue().name());
       }
     }
-    return new Changes(ids, names);
+    return new ListChanges(ids, names);
   }
 }

@@ -1,6 +1,8 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
+import dev.gitops.omni.connection.WireField;
+import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.ServiceAccountJson;
 import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.model.OmniConnection;
@@ -8,6 +10,7 @@ import dev.gitops.omni.model.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +36,15 @@ public final class CredentialResolver {
    * @param versions {@code <secret>/<uid>/<resourceVersion>} by Omni field
    */
   public record Resolved(
-      Map<String, SecretValue> values,
+      Map<WireField, SecretValue> values,
       Map<String, String> versions,
-      String failureReason,
+      Reason failureReason,
       String failureMessage) {
     public boolean ok() {
       return failureReason == null;
     }
 
-    static Resolved failure(String reason, String message) {
+    static Resolved failure(Reason reason, String message) {
       return new Resolved(Map.of(), Map.of(), reason, message);
     }
   }
@@ -49,12 +52,12 @@ public final class CredentialResolver {
   public Resolved resolve(OmniConnection resource) {
     var spec = resource.getSpec();
     String ns = resource.getMetadata().getNamespace();
-    Map<String, SecretValue> values = new LinkedHashMap<>();
+    Map<WireField, SecretValue> values = new EnumMap<>(WireField.class);
     Map<String, String> versions = new LinkedHashMap<>();
-    Map<String, SecretKeyRef> refs = new LinkedHashMap<>();
-    refs.put("passwordUnencrypted", spec.passwordSecretRef);
-    refs.put("privateKey", spec.privateKeySecretRef);
-    refs.put("oauthClientSecretUnencrypted", spec.oauthClientSecretRef);
+    Map<WireField, SecretKeyRef> refs = new EnumMap<>(WireField.class);
+    refs.put(WireField.PASSWORD, spec.passwordSecretRef);
+    refs.put(WireField.PRIVATE_KEY, spec.privateKeySecretRef);
+    refs.put(WireField.OAUTH_CLIENT_SECRET, spec.oauthClientSecretRef);
     for (var e : refs.entrySet()) {
       SecretKeyRef ref = e.getValue();
       if (ref == null || ref.name == null || ref.key == null) {
@@ -63,7 +66,7 @@ public final class CredentialResolver {
       Optional<Secret> secret = secrets.apply(ns, ref.name);
       if (secret.isEmpty()) {
         return Resolved.failure(
-            "CredentialsNotFound",
+            Reason.CREDENTIALS_NOT_FOUND,
             "Secret " + ns + "/" + ref.name + " not found: create it with key '" + ref.key + "'");
       }
       Optional<String> value;
@@ -71,30 +74,31 @@ public final class CredentialResolver {
         value = read(secret.get(), ref.key);
       } catch (IllegalArgumentException notBase64) {
         return Resolved.failure(
-            "InvalidCredentials",
+            Reason.INVALID_CREDENTIALS,
             keyOf(ns, ref) + " is not valid base64: put the plain value under stringData instead");
       }
       if (value.isEmpty()) {
         return Resolved.failure(
-            "CredentialsNotFound",
+            Reason.CREDENTIALS_NOT_FOUND,
             "Secret " + ns + "/" + ref.name + " has no key '" + ref.key + "': add it");
       }
       if (value.get().isEmpty()) {
         // never sent: Omni would store an empty password (or a rotation would PATCH one)
         return Resolved.failure(
-            "InvalidCredentials", keyOf(ns, ref) + " is empty: put the credential in it");
+            Reason.INVALID_CREDENTIALS, keyOf(ns, ref) + " is empty: put the credential in it");
       }
       values.put(e.getKey(), SecretValue.of(value.get()));
       var meta = secret.get().getMetadata();
-      versions.put(e.getKey(), ref.name + "/" + meta.getUid() + "/" + meta.getResourceVersion());
+      versions.put(
+          e.getKey().wire(), ref.name + "/" + meta.getUid() + "/" + meta.getResourceVersion());
     }
-    if (spec.dialect == Dialect.bigquery && values.containsKey("passwordUnencrypted")) {
+    if (spec.dialect == Dialect.bigquery && values.containsKey(WireField.PASSWORD)) {
       Optional<String> problem =
-          ServiceAccountJson.problem(values.get("passwordUnencrypted").reveal());
+          ServiceAccountJson.problem(values.get(WireField.PASSWORD).reveal());
       if (problem.isPresent()) {
         SecretKeyRef ref = spec.passwordSecretRef;
         return Resolved.failure(
-            "InvalidCredentials",
+            Reason.INVALID_CREDENTIALS,
             keyOf(ns, ref)
                 + " must hold a BigQuery service-account JSON document, but "
                 + problem.get()

@@ -62,6 +62,21 @@ final class Indexes {
         .toList();
   }
 
+  /** The indexes as the reconcile's units see them. */
+  static ResourceIndex over(IndexedResourceCache<OmniConnection> cache) {
+    return new ResourceIndex() {
+      @Override
+      public List<OmniConnection> byOmniName(String omniName) {
+        return cache.byIndex(BY_OMNI_NAME, omniName);
+      }
+
+      @Override
+      public List<OmniConnection> byConnectionId(String connectionId) {
+        return cache.byIndex(BY_CONNECTION_ID, connectionId);
+      }
+    };
+  }
+
   static Stream<ResourceID> resources(
       IndexedResourceCache<OmniConnection> cache, String index, String key) {
     return cache.byIndex(index, key).stream().map(ResourceID::fromResource);

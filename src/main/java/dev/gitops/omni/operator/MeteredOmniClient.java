@@ -1,11 +1,11 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.client.CreateRequest;
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.client.OmniClient;
-import dev.gitops.omni.client.OmniConnectionInfo;
-import dev.gitops.omni.client.PatchRequest;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.ObservedConnection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,22 +31,22 @@ final class MeteredOmniClient implements OmniClient {
   }
 
   @Override
-  public List<OmniConnectionInfo> list(ListFilter filter) {
+  public List<ObservedConnection> list(ListFilter filter) {
     return call("list", 200, () -> delegate.list(filter));
   }
 
   @Override
-  public OmniConnectionInfo get(String id) {
+  public ObservedConnection get(String id) {
     return call("get", 200, () -> delegate.get(id));
   }
 
   @Override
-  public String create(CreateRequest request) {
+  public String create(NewConnection request) {
     return call("create", 201, () -> delegate.create(request));
   }
 
   @Override
-  public String patch(String id, PatchRequest request) {
+  public String patch(String id, ConnectionPatch request) {
     return call("patch", 200, () -> delegate.patch(id, request));
   }
 

@@ -1,12 +1,15 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClient;
+import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,14 +22,26 @@ public final class OmniOperator implements AutoCloseable {
   private final Operator operator;
   private final ConnectionCache cache;
   private final OperatorMetrics metrics;
+  private final OkHttpOmniClient ownedClient;
 
-  private OmniOperator(Operator operator, ConnectionCache cache, OperatorMetrics metrics) {
+  private OmniOperator(
+      Operator operator,
+      ConnectionCache cache,
+      OperatorMetrics metrics,
+      OkHttpOmniClient ownedClient) {
     this.operator = operator;
     this.cache = cache;
     this.metrics = metrics;
+    this.ownedClient = ownedClient;
   }
 
-  /** Options that differ between a cluster and the sandbox or tests. */
+  /**
+   * What differs between a cluster, the sandbox and the tests; everything else comes from the
+   * {@link OperatorConfig}.
+   *
+   * @param omni the Omni client, or null: an OkHttp client is built from the config (and closed
+   *     with the operator)
+   */
   public record Wiring(
       KubernetesClient kubernetes,
       OmniClient omni,
@@ -35,36 +50,36 @@ public final class OmniOperator implements AutoCloseable {
       Clock clock) {
     public Wiring {
       Objects.requireNonNull(kubernetes);
-      Objects.requireNonNull(omni);
       metrics = metrics == null ? OperatorMetrics.noop() : metrics;
       clock = clock == null ? Clock.systemUTC() : clock;
     }
+
+    public static Wiring of(KubernetesClient kubernetes) {
+      return new Wiring(kubernetes, null, null, null, null);
+    }
   }
 
-  /** How long a stop waits for reconciles in flight to finish their Omni call and status. */
-  static final java.time.Duration STOP_DRAIN = java.time.Duration.ofSeconds(25);
-
+  /** The one place an operator is wired: {@code run}, the sandbox and the tests all come here. */
   public static OmniOperator create(OperatorConfig config, Wiring w) {
     OperatorMetrics metrics = w.metrics();
-    RequestBudget budget = new RequestBudget(config.requestsPerMinute());
+    OkHttpOmniClient owned = w.omni() == null ? omniClient(config) : null;
+    OmniClient client = owned != null ? owned : w.omni();
     BudgetedOmniClient omni =
         new BudgetedOmniClient(
-            new MeteredOmniClient(w.omni(), metrics),
-            budget,
+            new MeteredOmniClient(client, metrics),
+            new RequestBudget(config.requestsPerMinute()),
             new BudgetedOmniClient.OmniCallListener() {
               @Override
               public void sent(String route) {}
 
               @Override
-              public void heldBack(String route, java.time.Duration wait) {
+              public void heldBack(String route, Duration wait) {
                 metrics.budgetWait(route, wait);
               }
             });
-    ConnectionCache cache = new ConnectionCache(omni, w.clock());
-    EventRecorder events = new EventRecorder(w.kubernetes(), w.clock());
-    PlanExecutor executor = new PlanExecutor(omni, cache, events, w.clock());
-    var reconciler =
-        new OmniConnectionReconciler(config, cache, executor, events, metrics, w.clock());
+    OperatorParts parts =
+        OperatorParts.build(
+            config, omni, new KubernetesEvents(w.kubernetes(), w.clock()), metrics, w.clock());
     Operator operator =
         new Operator(
             o -> {
@@ -77,15 +92,15 @@ public final class OmniOperator implements AutoCloseable {
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
                   // Stopping waits for reconciles in flight: one cut off after its POST went out
                   // while a successor starts can create the connection a second time (the soak's
-                  // restarts found it). Below Kubernetes' default 30 s grace period.
-                  .withReconciliationTerminationTimeout(STOP_DRAIN)
+                  // restarts found it).
+                  .withReconciliationTerminationTimeout(config.timeouts().stopDrain())
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
               if (w.leaderElection() != null) {
                 o.withLeaderElectionConfiguration(w.leaderElection());
               }
             });
     operator.register(
-        reconciler,
+        new OmniConnectionReconciler(parts),
         c -> {
           // every event reaches the reconciler, which adds and removes the finalizer itself
           c.withTriggerReconcilerOnAllEvents(true)
@@ -97,7 +112,19 @@ public final class OmniOperator implements AutoCloseable {
             c.settingNamespaces(config.namespaces());
           }
         });
-    return new OmniOperator(operator, cache, metrics);
+    return new OmniOperator(operator, parts.cache(), metrics, owned);
+  }
+
+  /** The OkHttp client for the configured Omni instance, with the configured timeouts. */
+  public static OkHttpOmniClient omniClient(OperatorConfig config) {
+    return new OkHttpOmniClient(
+        new OmniClientConfig(
+            config.omniUrl().toString(),
+            config.apiPrefix(),
+            config.token(),
+            config.timeouts().omniConnect(),
+            config.timeouts().omniRead(),
+            null));
   }
 
   /**
@@ -145,5 +172,8 @@ public final class OmniOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    if (ownedClient != null) {
+      ownedClient.close();
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.Event;
@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * appeared or disappeared. Steady state costs one list call per interval, whatever the number of
  * resources.
  */
-final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConnection> {
+final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConnection> {
   private static final Logger log = LoggerFactory.getLogger(OmniPoller.class);
 
   private final ConnectionCache cache;
@@ -33,7 +32,7 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   private final Duration interval;
   private final Clock clock;
   private final OperatorMetrics metrics;
-  private final Consumer<String> releaseBudget;
+  private final BudgetedOmniClient omni;
   private volatile ScheduledExecutorService executor;
   private final java.util.concurrent.atomic.AtomicBoolean active =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -44,9 +43,9 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
       Duration interval,
       Clock clock,
       OperatorMetrics metrics,
-      Consumer<String> releaseBudget) {
-    super(OmniConnectionInfo.class, "omni-poller");
-    this.releaseBudget = releaseBudget;
+      BudgetedOmniClient omni) {
+    super(ObservedConnection.class, "omni-poller");
+    this.omni = omni;
     this.cache = cache;
     this.resources = resources;
     this.interval = interval;
@@ -98,14 +97,9 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
       // a held-back list is reserved ahead of the resources waiting for the budget: a mass
       // change delays it by what the window holds, not by its whole queue
       Instant now = clock.instant();
-      BudgetedOmniClient.aheadOfQueue(
-          BUDGET_OWNER,
-          () -> {
-            cache.refreshIfStartedBefore(now);
-            return null;
-          });
+      cache.refreshIfStartedBefore(now, omni.aheadOfQueue(BUDGET_OWNER));
       // a reconcile's list may have made this one unnecessary: free a slot reserved for it
-      releaseBudget.accept(BUDGET_OWNER);
+      omni.release(BUDGET_OWNER);
     } catch (BudgetExhaustedException e) {
       // resources waiting for the budget go first; the list follows them, nothing failed
       next = e.retryAfter().orElse(Duration.ofSeconds(1));
@@ -124,7 +118,7 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
     }
   }
 
-  private void onChanges(ConnectionCache.Changes changes) {
+  private void onChanges(ConnectionCache.ListChanges changes) {
     if (!isRunning()) {
       return;
     }
@@ -153,7 +147,7 @@ final class OmniPoller extends AbstractEventSource<OmniConnectionInfo, OmniConne
   }
 
   @Override
-  public Set<OmniConnectionInfo> getSecondaryResources(OmniConnection primary) {
+  public Set<ObservedConnection> getSecondaryResources(OmniConnection primary) {
     return Set.of();
   }
 }

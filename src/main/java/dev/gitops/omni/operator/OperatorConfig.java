@@ -1,6 +1,6 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import java.util.Set;
  * @param token the Omni API key
  * @param namespaces namespaces to watch; empty = all
  * @param pollInterval how often the shared Omni list is refreshed to find drift
- * @param createListMaxAge how old the list may be when a create is decided
  * @param defaultDeletionPolicy used when a resource sets no spec.deletionPolicy
  * @param requestsPerMinute the Omni request budget per API key
  * @param reconcileThreads concurrent reconciles
+ * @param timeouts every timeout, see {@link Timeouts}
  */
 public record OperatorConfig(
     URI omniUrl,
@@ -26,11 +26,10 @@ public record OperatorConfig(
     SecretValue token,
     Set<String> namespaces,
     Duration pollInterval,
-    Duration createListMaxAge,
     DeletionPolicy defaultDeletionPolicy,
     int requestsPerMinute,
     int reconcileThreads,
-    Duration omniTimeout) {
+    Timeouts timeouts) {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
   public static final int DEFAULT_REQUESTS_PER_MINUTE = 60;
@@ -43,6 +42,7 @@ public record OperatorConfig(
       throw new IllegalArgumentException("the rate limit must be at least 1 request per minute");
     }
     namespaces = namespaces == null ? Set.of() : Set.copyOf(namespaces);
+    timeouts = timeouts == null ? Timeouts.DEFAULTS : timeouts;
   }
 
   /** A configuration with the documented defaults, for tests and the sandbox. */
@@ -53,11 +53,10 @@ public record OperatorConfig(
         token,
         Set.of(),
         DEFAULT_POLL_INTERVAL,
-        Duration.ofSeconds(30),
         DeletionPolicy.Orphan,
         DEFAULT_REQUESTS_PER_MINUTE,
         10,
-        Duration.ofSeconds(30));
+        Timeouts.DEFAULTS);
   }
 
   public OperatorConfig withPollInterval(Duration d) {
@@ -67,11 +66,10 @@ public record OperatorConfig(
         token,
         namespaces,
         d,
-        createListMaxAge,
         defaultDeletionPolicy,
         requestsPerMinute,
         reconcileThreads,
-        omniTimeout);
+        timeouts);
   }
 
   public OperatorConfig withRequestsPerMinute(int r) {
@@ -81,11 +79,10 @@ public record OperatorConfig(
         token,
         namespaces,
         pollInterval,
-        createListMaxAge,
         defaultDeletionPolicy,
         r,
         reconcileThreads,
-        omniTimeout);
+        timeouts);
   }
 
   public OperatorConfig withApiPrefix(String p) {
@@ -95,11 +92,23 @@ public record OperatorConfig(
         token,
         namespaces,
         pollInterval,
-        createListMaxAge,
         defaultDeletionPolicy,
         requestsPerMinute,
         reconcileThreads,
-        omniTimeout);
+        timeouts);
+  }
+
+  public OperatorConfig withTimeouts(Timeouts t) {
+    return new OperatorConfig(
+        omniUrl,
+        apiPrefix,
+        token,
+        namespaces,
+        pollInterval,
+        defaultDeletionPolicy,
+        requestsPerMinute,
+        reconcileThreads,
+        t);
   }
 
   public OperatorConfig withNamespaces(Set<String> ns) {
@@ -109,11 +118,10 @@ public record OperatorConfig(
         token,
         ns,
         pollInterval,
-        createListMaxAge,
         defaultDeletionPolicy,
         requestsPerMinute,
         reconcileThreads,
-        omniTimeout);
+        timeouts);
   }
 
   @Override

@@ -62,6 +62,11 @@ public final class RequestBudget {
     this.pausedUntil = lastAdjusted;
   }
 
+  /** The budget's clock, in nanoseconds: the same one its window is measured with. */
+  long nanoTime() {
+    return nanoTime.getAsLong();
+  }
+
   /** Asks for one request for an anonymous caller: nothing is reserved when it must wait. */
   public Duration tryAcquire() {
     return tryAcquire(null, false);

@@ -6,8 +6,13 @@ import dev.gitops.omni.model.OmniConnectionStatus;
 import java.time.Duration;
 
 /**
- * What one reconcile ends with: the resource as last written, the status it should have, the
- * outcome for the conditions, and when to look again (null: only on a change).
+ * What one part of a reconcile ends with: the resource as last written, the status it should have,
+ * the outcome for the conditions, and when to look again (null: only on a change).
  */
 record Step(
-    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {}
+    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {
+
+  Step withStatus(OmniConnectionStatus next) {
+    return new Step(resource, next, outcome, requeue);
+  }
+}

@@ -1,11 +1,10 @@
 package dev.gitops.omni.sandbox;
 
-import dev.gitops.omni.client.OkHttpOmniClient;
-import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
+import dev.gitops.omni.operator.Timeouts;
 import dev.gitops.omni.simulator.OmniSimulator;
 import dev.gitops.omni.simulator.SimulatorOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,7 +37,6 @@ public final class Sandbox implements AutoCloseable {
   private final String omniUrl;
   private final EmbeddedKubernetes kube;
   private final OmniSimulator simulator;
-  private final OkHttpOmniClient omni;
   private final OmniOperator operator;
 
   private Sandbox(
@@ -46,13 +44,11 @@ public final class Sandbox implements AutoCloseable {
       String omniUrl,
       EmbeddedKubernetes kube,
       OmniSimulator simulator,
-      OkHttpOmniClient omni,
       OmniOperator op) {
     this.settings = settings;
     this.omniUrl = omniUrl;
     this.kube = kube;
     this.simulator = simulator;
-    this.omni = omni;
     this.operator = op;
   }
 
@@ -77,19 +73,12 @@ public final class Sandbox implements AutoCloseable {
               token,
               Set.of(),
               s.pollInterval(),
-              Duration.ofSeconds(30),
               s.deletionPolicy(),
               s.rateLimit(),
               4,
-              Duration.ofSeconds(10));
-      OkHttpOmniClient client =
-          new OkHttpOmniClient(
-              new OmniClientConfig(
-                  url, s.apiPrefix(), token, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
-      OmniOperator op =
-          OmniOperator.create(
-              config, new OmniOperator.Wiring(kube.client(), client, null, null, null));
-      return new Sandbox(s, url, kube, sim, client, op);
+              Timeouts.DEFAULTS);
+      OmniOperator op = OmniOperator.create(config, OmniOperator.Wiring.of(kube.client()));
+      return new Sandbox(s, url, kube, sim, op);
     } catch (RuntimeException e) {
       if (sim != null) {
         sim.close();
@@ -128,7 +117,6 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     operator.close();
-    omni.close();
     if (simulator != null) {
       simulator.close();
     }

@@ -1,11 +1,10 @@
 package dev.gitops.omni.bench;
 
-import dev.gitops.omni.client.CreateRequest;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.client.OmniConnectionInfo;
-import dev.gitops.omni.client.PatchRequest;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.client.Requests;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.model.StatusCondition;
@@ -171,7 +170,7 @@ final class NaiveOperator implements OperatorUnderTest {
         body.put("username", r.getSpec().username);
         body.put("baseRole", r.getSpec().baseRole);
         String created =
-            omni.create(new CreateRequest(body, Map.of("passwordUnencrypted", password)));
+            omni.create(Requests.create(body, Map.of("passwordUnencrypted", password)));
         writeStatus(r, created, version);
         return settings.pollInterval();
       }
@@ -179,7 +178,7 @@ final class NaiveOperator implements OperatorUnderTest {
       if (!wait.isZero()) {
         return wait;
       }
-      OmniConnectionInfo seen = omni.get(id);
+      ObservedConnection seen = omni.get(id);
       boolean role = !Objects.equals(seen.baseRole(), r.getSpec().baseRole);
       boolean rotate = !version.equals(status.credentialsVersion.get("passwordUnencrypted"));
       if (role || rotate) {
@@ -189,7 +188,7 @@ final class NaiveOperator implements OperatorUnderTest {
         }
         omni.patch(
             id,
-            new PatchRequest(
+            Requests.patch(
                 role ? r.getSpec().baseRole : null, false, null, rotate ? password : null, null));
       }
       if (role

@@ -2,7 +2,7 @@ package dev.gitops.omni.bench;
 
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import java.time.Duration;
 import java.util.OptionalLong;
 

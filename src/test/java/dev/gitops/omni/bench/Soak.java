@@ -542,8 +542,7 @@ final class Soak {
   }
 
   private static boolean createPending(OmniConnection r) {
-    var a = r.getMetadata().getAnnotations();
-    return a != null && a.containsKey(OmniConnection.CREATE_PENDING_ANNOTATION);
+    return r.unsettledCreateMark() != null;
   }
 
   /**

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

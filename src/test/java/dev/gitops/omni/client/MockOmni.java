@@ -1,5 +1,6 @@
 package dev.gitops.omni.client;
 
+import dev.gitops.omni.connection.SecretValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -3,7 +3,10 @@ package dev.gitops.omni.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.gitops.omni.client.OmniApiException.Kind;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.connection.SecretValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,11 +25,11 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 class OkHttpOmniClientErrorsTest {
 
   private static final String ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
-  private static final CreateRequest CREATE =
-      new CreateRequest(
+  private static final NewConnection CREATE =
+      Requests.create(
           Map.of("dialect", "postgres", "name", "db"),
           Map.of("passwordUnencrypted", SecretValue.of("pw")));
-  private static final PatchRequest PATCH = new PatchRequest("VIEWER", false, null, null, null);
+  private static final ConnectionPatch PATCH = Requests.patch("VIEWER", false, null, null, null);
 
   private final MockOmni omni = new MockOmni();
   private final OkHttpOmniClient client = omni.client("v1");
@@ -55,7 +58,8 @@ class OkHttpOmniClientErrorsTest {
       numLinesToSkip = 1,
       delimiter = '\t',
       quoteCharacter = '`')
-  void mapsTheErrorAnswer(String call, String fixture, int status, Kind kind, String detail) {
+  void mapsTheErrorAnswer(
+      String call, String fixture, int status, OmniFailure kind, String detail) {
     omni.answer(status, fixture);
 
     OmniApiException e =
@@ -66,7 +70,6 @@ class OkHttpOmniClientErrorsTest {
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.detail()).isEqualTo(detail);
     assertThat(e.retryable()).isEqualTo(kind.retryable());
-    assertThat(e.conditionReason()).isEqualTo(kind.conditionReason());
     assertThat(e.retryAfter()).isEmpty();
   }
 
@@ -76,7 +79,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.list(null));
 
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(e.detail()).startsWith("<!DOCTYPE html>").endsWith("...").hasSize(303);
   }
 
@@ -86,7 +89,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.list(null));
 
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.kind()).isEqualTo(OmniFailure.RATE_LIMITED);
     assertThat(e.detail()).isEqualTo("Too Many Requests");
   }
 
@@ -101,7 +104,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.create(CREATE));
 
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.kind()).isEqualTo(OmniFailure.RATE_LIMITED);
     assertThat(e.retryable()).isTrue();
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(12));
   }
@@ -131,7 +134,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.create(CREATE));
 
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(e.status()).isZero();
     assertThat(e.retryable()).isTrue();
     assertThat(e.detail()).startsWith("connection failed before a complete response");
@@ -164,7 +167,7 @@ class OkHttpOmniClientErrorsTest {
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> c.create(CREATE));
 
     assertThat(e).as("the create fails instead of being sent again").isNotNull();
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(omni.take().getMethod()).isEqualTo("GET");
     assertThat(omni.take().getMethod()).isEqualTo("POST");
     assertThat(omni.server.getRequestCount()).as("the POST was sent once").isEqualTo(2);
@@ -179,7 +182,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> quick.list(null));
 
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(e.status()).isZero();
     assertThat(e.detail()).startsWith("timed out");
     quick.close();
@@ -195,7 +198,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.create(CREATE));
 
-    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+    assertThat(e.kind()).isEqualTo(OmniFailure.INVALID_REQUEST);
     assertThat(e.status()).isEqualTo(301);
     assertThat(e.detail()).contains("https://myorg.omniapp.co/api/v1/connections");
     assertThat(omni.server.getRequestCount()).isEqualTo(1);
@@ -210,10 +213,10 @@ class OkHttpOmniClientErrorsTest {
     OmniApiException create =
         catchThrowableOfType(OmniApiException.class, () -> client.create(CREATE));
 
-    assertThat(list.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(list.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(list.status()).isEqualTo(200);
     // Not retryable: the connection may exist, and another POST would duplicate it.
-    assertThat(create.kind()).isEqualTo(Kind.INVALID_REQUEST);
+    assertThat(create.kind()).isEqualTo(OmniFailure.INVALID_REQUEST);
     assertThat(create.retryable()).isFalse();
     assertThat(create.detail()).contains("look it up by name");
   }
@@ -226,7 +229,7 @@ class OkHttpOmniClientErrorsTest {
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> closed.list(null));
 
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(e.status()).isZero();
     closed.close();
   }

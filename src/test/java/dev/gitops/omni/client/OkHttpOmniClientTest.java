@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.SecretValue;
+import dev.gitops.omni.model.EnvironmentUserAttribute;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -49,7 +52,7 @@ class OkHttpOmniClientTest {
 
     String id =
         c.create(
-            new CreateRequest(
+            Requests.create(
                 settings, Map.of("passwordUnencrypted", SecretValue.of("{\"type\":\"sa\"}"))));
 
     RecordedRequest request = omni.take();
@@ -85,7 +88,7 @@ class OkHttpOmniClientTest {
   void patchSendsOnlyTheBaseRoleWhenOnlyThatChanges() {
     omni.answer(200, "patch-200-role.json");
 
-    String message = client.patch(ID, new PatchRequest("VIEWER", false, null, null, null));
+    String message = client.patch(ID, Requests.patch("VIEWER", false, null, null, null));
 
     RecordedRequest request = omni.take();
     assertThat(message).isEqualTo("Updated connection default role.");
@@ -98,9 +101,9 @@ class OkHttpOmniClientTest {
   @Test
   void patchSendsTheEnvironmentAttributeInItsCurrentShape() {
     omni.answer(200, "patch-200-role-and-attribute.json");
-    var attribute = new PatchRequest.EnvironmentAttribute("environment", List.of("prod", "dev"));
+    var attribute = new EnvironmentUserAttribute("environment", List.of("prod", "dev"));
 
-    String message = client.patch(ID, new PatchRequest("QUERIER", true, attribute, null, null));
+    String message = client.patch(ID, Requests.patch("QUERIER", true, attribute, null, null));
 
     assertThat(message).isEqualTo("Updated connection default role and user attribute settings.");
     assertThat(body(omni.take()))
@@ -115,7 +118,7 @@ class OkHttpOmniClientTest {
   void patchSendsAnExplicitNullToRemoveTheEnvironmentAttribute() {
     omni.answer(200, "patch-200-environment.json");
 
-    String message = client.patch(ID, new PatchRequest(null, true, null, null, null));
+    String message = client.patch(ID, Requests.patch(null, true, null, null, null));
 
     JsonNode sent = body(omni.take());
     assertThat(message).isEqualTo("Updated environment user attribute settings.");
@@ -126,13 +129,12 @@ class OkHttpOmniClientTest {
   @Test
   void patchLeavesOutTheEnvironmentAttributeUnlessAskedToSetIt() {
     omni.answer(200, "patch-200-credentials.json");
-    var ignored = new PatchRequest.EnvironmentAttribute("environment", List.of("prod"));
+    var ignored = new EnvironmentUserAttribute("environment", List.of("prod"));
 
     String message =
         client.patch(
             ID,
-            new PatchRequest(
-                null, false, ignored, SecretValue.of("new-pw"), SecretValue.of("PEM")));
+            Requests.patch(null, false, ignored, SecretValue.of("new-pw"), SecretValue.of("PEM")));
 
     assertThat(message).isEqualTo("Updated connection credentials.");
     assertThat(body(omni.take()))
@@ -143,13 +145,13 @@ class OkHttpOmniClientTest {
   void patchReturnsTheNoUpdatesMessage() {
     omni.answer(200, "patch-200-no-updates.json");
 
-    assertThat(client.patch(ID, new PatchRequest("VIEWER", false, null, null, null)))
+    assertThat(client.patch(ID, Requests.patch("VIEWER", false, null, null, null)))
         .isEqualTo("No updates were made to the connection.");
   }
 
   @Test
   void anEmptyPatchIsRefusedBeforeAnyRequest() {
-    assertThatThrownBy(() -> client.patch(ID, new PatchRequest(null, false, null, null, null)))
+    assertThatThrownBy(() -> client.patch(ID, Requests.patch(null, false, null, null, null)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(omni.server.getRequestCount()).isZero();
   }
@@ -179,10 +181,10 @@ class OkHttpOmniClientTest {
     OkHttpOmniClient beta = omni.client("unstable");
     omni.answer(200, "list-records.json");
 
-    List<OmniConnectionInfo> all = beta.list(new ListFilter(null, "prod", null, null, null, false));
+    List<ObservedConnection> all = beta.list(new ListFilter(null, "prod", null, null, null, false));
 
     assertThat(omni.take().getTarget()).isEqualTo("/api/unstable/connections?database=prod");
-    assertThat(all).extracting(OmniConnectionInfo::id).containsExactly(ID);
+    assertThat(all).extracting(ObservedConnection::id).containsExactly(ID);
     beta.close();
   }
 
@@ -198,17 +200,17 @@ class OkHttpOmniClientTest {
   void listReadsEachKnownShape(String fixture) {
     omni.answer(200, fixture);
 
-    List<OmniConnectionInfo> all = client.list(ListFilter.ALL);
+    List<ObservedConnection> all = client.list(ListFilter.ALL);
 
     assertThat(all).isNotEmpty().allSatisfy(c -> assertThat(c.id()).isNotBlank());
-    assertThat(all).extracting(OmniConnectionInfo::dialect).doesNotContain("sqlserver");
+    assertThat(all).extracting(ObservedConnection::dialect).doesNotContain("sqlserver");
   }
 
   @Test
   void getReadsTheWrappedConnection() {
     omni.answer(200, "get-one.json");
 
-    OmniConnectionInfo c = client.get(ID);
+    ObservedConnection c = client.get(ID);
 
     RecordedRequest request = omni.take();
     assertThat(request.getMethod()).isEqualTo("GET");

@@ -3,7 +3,8 @@ package dev.gitops.omni.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.gitops.omni.client.OmniApiException.Kind;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.core.Reason;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,7 +34,7 @@ class OmniErrorsTest {
       numLinesToSkip = 1,
       delimiter = '\t',
       quoteCharacter = '`')
-  void mapsEachErrorBody(String call, String fixture, int status, Kind kind, String detail) {
+  void mapsEachErrorBody(String call, String fixture, int status, OmniFailure kind, String detail) {
     OmniApiException e =
         OmniErrors.fromResponse(status, "", Headers.of(), Fixtures.read(fixture), List.of(), CLOCK);
 
@@ -41,9 +42,7 @@ class OmniErrorsTest {
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.detail()).isEqualTo(detail);
     assertThat(e.retryable()).isEqualTo(kind.retryable());
-    assertThat(e.conditionReason()).isEqualTo(kind.conditionReason());
-    assertThat(e.getMessage())
-        .isEqualTo("Omni HTTP " + status + " (" + kind.conditionReason() + "): " + detail);
+    assertThat(e.getMessage()).isEqualTo("Omni HTTP " + status + ": " + detail);
     assertThat(e.retryAfter()).isEmpty();
   }
 
@@ -63,9 +62,9 @@ class OmniErrorsTest {
     "503, UNAVAILABLE, OmniUnavailable, true",
     "504, UNAVAILABLE, OmniUnavailable, true",
   })
-  void mapsStatusToKind(int status, Kind kind, String reason, boolean retryable) {
+  void mapsStatusToKind(int status, OmniFailure kind, String reason, boolean retryable) {
     assertThat(OmniErrors.kindOf(status)).isEqualTo(kind);
-    assertThat(kind.conditionReason()).isEqualTo(reason);
+    assertThat(Reason.of(kind).text()).isEqualTo(reason);
     assertThat(kind.retryable()).isEqualTo(retryable);
   }
 
@@ -110,7 +109,7 @@ class OmniErrorsTest {
             List.of(),
             CLOCK);
 
-    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.kind()).isEqualTo(OmniFailure.RATE_LIMITED);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(17));
   }
 
@@ -132,7 +131,7 @@ class OmniErrorsTest {
     OmniApiException e =
         OmniErrors.fromResponse(503, "", Headers.of("Retry-After", "5"), "", List.of(), CLOCK);
 
-    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
   }
 
@@ -188,11 +187,11 @@ class OmniErrorsTest {
             new IOException("unexpected end of stream", new EOFException()), List.of());
 
     for (OmniApiException e : List.of(timeout, refused, dropped)) {
-      assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+      assertThat(e.kind()).isEqualTo(OmniFailure.UNAVAILABLE);
       assertThat(e.status()).isZero();
       assertThat(e.retryable()).isTrue();
-      assertThat(e.conditionReason()).isEqualTo("OmniUnavailable");
-      assertThat(e.getMessage()).startsWith("Omni no response (OmniUnavailable): ");
+      assertThat(Reason.of(e.kind())).isEqualTo(Reason.OMNI_UNAVAILABLE);
+      assertThat(e.getMessage()).startsWith("Omni no response: ");
       assertThat(e.getCause()).isInstanceOf(IOException.class);
     }
     assertThat(timeout.detail()).startsWith("timed out");
@@ -220,7 +219,7 @@ class OmniErrorsTest {
         OmniErrors.fromResponse(
             301, "Moved", Headers.of("Location", "https://x.omniapp.co/api"), "", List.of(), CLOCK);
 
-    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+    assertThat(e.kind()).isEqualTo(OmniFailure.INVALID_REQUEST);
     assertThat(e.detail()).contains("https://x.omniapp.co/api", "baseUrl");
   }
 }

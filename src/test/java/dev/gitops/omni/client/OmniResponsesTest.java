@@ -2,6 +2,7 @@ package dev.gitops.omni.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitops.omni.connection.ObservedConnection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,18 +13,18 @@ class OmniResponsesTest {
 
   private static final String PROD_ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
 
-  private static List<OmniConnectionInfo> list(String fixture) {
+  private static List<ObservedConnection> list(String fixture) {
     return OmniResponses.list(OmniJson.parseOrNull(Fixtures.read(fixture)));
   }
 
   @Test
   void readsTheConnectionsKey() {
-    List<OmniConnectionInfo> all = list("list-connections.json");
+    List<ObservedConnection> all = list("list-connections.json");
 
     assertThat(all).hasSize(2);
     assertThat(all.get(0))
         .isEqualTo(
-            new OmniConnectionInfo(
+            new ObservedConnection(
                 PROD_ID,
                 "Production Database",
                 "postgres",
@@ -53,7 +54,7 @@ class OmniResponsesTest {
 
   @Test
   void readsSqlserverAsMssqlAndNullValuesAsEmpty() {
-    OmniConnectionInfo c = list("list-sqlserver.json").get(0);
+    ObservedConnection c = list("list-sqlserver.json").get(0);
 
     assertThat(c.dialect()).isEqualTo("mssql");
     assertThat(c.environmentAttributeName()).isNull();
@@ -62,7 +63,7 @@ class OmniResponsesTest {
 
   @Test
   void ignoresUnknownFieldsAndReadsNewerOnes() {
-    OmniConnectionInfo c = list("list-extra-fields.json").get(0);
+    ObservedConnection c = list("list-extra-fields.json").get(0);
 
     assertThat(c.baseRole()).isEqualTo("QUERIER");
     assertThat(c.defaultSchema()).isEqualTo("public");
@@ -72,7 +73,7 @@ class OmniResponsesTest {
   @Test
   void acceptsABareArrayAndRejectsOtherShapes() {
     assertThat(OmniResponses.list(OmniJson.parseOrNull("[{\"id\": \"a\"}]")))
-        .extracting(OmniConnectionInfo::id)
+        .extracting(ObservedConnection::id)
         .containsExactly("a");
     assertThat(OmniResponses.list(OmniJson.parseOrNull("{\"items\": []}"))).isNull();
     assertThat(OmniResponses.list(OmniJson.parseOrNull("<html></html>"))).isNull();
@@ -80,7 +81,7 @@ class OmniResponsesTest {
 
   @Test
   void readsOneConnectionWrappedOrBare() {
-    OmniConnectionInfo wrapped =
+    ObservedConnection wrapped =
         OmniResponses.one(OmniJson.parseOrNull(Fixtures.read("get-one.json")));
     String bare = Fixtures.json(Fixtures.read("get-one.json")).get("connection").toString();
 
@@ -92,16 +93,16 @@ class OmniResponsesTest {
 
   @Test
   void readsMissingFieldsAsNull() {
-    OmniConnectionInfo c = OmniResponses.one(OmniJson.parseOrNull("{\"id\": \"x\"}"));
+    ObservedConnection c = OmniResponses.one(OmniJson.parseOrNull("{\"id\": \"x\"}"));
 
     assertThat(c)
         .isEqualTo(
-            new OmniConnectionInfo("x", null, null, null, null, null, null, List.of(), null));
+            new ObservedConnection("x", null, null, null, null, null, null, List.of(), null));
   }
 
   @Test
   void readsTheEnvironmentAttributeInItsPatchShapeToo() {
-    OmniConnectionInfo c =
+    ObservedConnection c =
         OmniResponses.one(
             OmniJson.parseOrNull(
                 "{\"id\": \"x\", \"environmentUserAttribute\":"

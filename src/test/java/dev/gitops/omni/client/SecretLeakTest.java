@@ -3,6 +3,9 @@ package dev.gitops.omni.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.NewConnection;
+import dev.gitops.omni.connection.SecretValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +67,15 @@ class SecretLeakTest {
 
   @Test
   void noSecretReachesAnExceptionAToStringOrALog() {
-    CreateRequest create =
-        new CreateRequest(
+    NewConnection create =
+        Requests.create(
             Map.of("dialect", "snowflake", "name", "wh", "host", "myorg"),
             Map.of(
                 "passwordUnencrypted", SecretValue.of(PASSWORD),
                 "privateKey", SecretValue.of(PRIVATE_KEY),
                 "oauthClientSecretUnencrypted", SecretValue.of(OAUTH_SECRET)));
-    PatchRequest patch =
-        new PatchRequest(
+    ConnectionPatch patch =
+        Requests.patch(
             "VIEWER", false, null, SecretValue.of(PASSWORD), SecretValue.of(PRIVATE_KEY));
     List<Function<OmniClient, Object>> calls =
         List.of(c -> c.create(create), c -> c.patch("abc-123", patch));

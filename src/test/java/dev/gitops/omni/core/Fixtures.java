@@ -1,6 +1,6 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.core.PlanInput.Claim;
 import dev.gitops.omni.core.PlanInput.LastApplied;
 import dev.gitops.omni.model.Dialect;
@@ -30,13 +30,13 @@ final class Fixtures {
     return s;
   }
 
-  static OmniConnectionInfo live(String id, String name) {
-    return new OmniConnectionInfo(
+  static ObservedConnection live(String id, String name) {
+    return new ObservedConnection(
         id, name, "postgres", "analytics", null, "VIEWER", null, List.of(), null);
   }
 
-  static OmniConnectionInfo archived(String id, String name) {
-    return new OmniConnectionInfo(
+  static ObservedConnection archived(String id, String name) {
+    return new ObservedConnection(
         id, name, "postgres", "analytics", null, "VIEWER", null, List.of(), "2026-01-01T00:00Z");
   }
 
@@ -54,7 +54,7 @@ final class Fixtures {
     Map<String, String> sent = new HashMap<>();
     String replaced;
     Map<String, String> versions = new HashMap<>(Map.of("passwordUnencrypted", "pg/u1/1"));
-    List<OmniConnectionInfo> observed = new ArrayList<>();
+    List<ObservedConnection> observed = new ArrayList<>();
     Map<String, Claim> claims = new HashMap<>();
 
     In spec(Consumer<OmniConnectionSpec> edit) {
@@ -62,7 +62,7 @@ final class Fixtures {
       return this;
     }
 
-    In observed(OmniConnectionInfo... infos) {
+    In observed(ObservedConnection... infos) {
       observed.addAll(List.of(infos));
       return this;
     }
@@ -70,7 +70,7 @@ final class Fixtures {
     /** The state right after a successful sync of the current spec to connection id. */
     In managed(String id) {
       statusId = id;
-      applied = new HashMap<>(Planner.applied(build(), spec.baseRole));
+      applied = new HashMap<>(Planner.applied(build(), spec.baseRole, true));
       sent = new HashMap<>(versions);
       return this;
     }

@@ -4,6 +4,7 @@ import static dev.gitops.omni.core.Fixtures.in;
 import static dev.gitops.omni.core.Fixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan.Action;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import java.util.List;
@@ -18,7 +19,7 @@ class PlannerDetailsTest {
     i.spec.includeSchemas = List.of("a", "b");
     Plan plan = i.plan();
     assertThat(plan.action()).isEqualTo(Action.CREATE);
-    assertThat(plan.createBody())
+    assertThat(plan.create().settingsByWireName())
         .containsEntry("dialect", "postgres")
         .containsEntry("name", "sales")
         .containsEntry("port", 5432)
@@ -27,7 +28,8 @@ class PlannerDetailsTest {
         .doesNotContainKeys(
             "passwordUnencrypted", "environmentUserAttribute", "passwordSecretRef", "connectionId");
     // the environment is PATCHed by the next reconcile, so it is not recorded as applied
-    assertThat(plan.appliedSettings()).doesNotContainKey(WireSettings.ENVIRONMENT);
+    assertThat(plan.appliedSettings())
+        .doesNotContainKey(WireField.ENVIRONMENT_USER_ATTRIBUTE.wire());
     assertThat(plan.appliedSettings()).containsEntry("host", "db.internal");
   }
 
@@ -36,7 +38,8 @@ class PlannerDetailsTest {
     var i = in();
     i.spec.dialect = dev.gitops.omni.model.Dialect.bigquery;
     i.spec.maxBillingBytes = 1_000_000_000L;
-    assertThat(i.plan().createBody()).containsEntry("maxBillingBytes", "1000000000");
+    assertThat(i.plan().create().settingsByWireName())
+        .containsEntry("maxBillingBytes", "1000000000");
   }
 
   @Test
@@ -52,14 +55,14 @@ class PlannerDetailsTest {
                 List.of("baseRole", "environmentUserAttribute", "passwordUnencrypted", "privateKey")
                     .contains(f));
     assertThat(plan.patch().baseRole()).isEqualTo("QUERIER");
-    assertThat(plan.appliedSettings()).containsEntry(WireSettings.BASE_ROLE, "QUERIER");
+    assertThat(plan.appliedSettings()).containsEntry(WireField.BASE_ROLE.wire(), "QUERIER");
   }
 
   @Test
   void environmentRemovalSendsNull() {
     var i =
         in().observed(
-                new dev.gitops.omni.client.OmniConnectionInfo(
+                new dev.gitops.omni.connection.ObservedConnection(
                     "c1",
                     "sales",
                     "postgres",
@@ -81,7 +84,7 @@ class PlannerDetailsTest {
     i.spec.host = "db2.internal";
     i.spec.replacementPolicy = dev.gitops.omni.model.Policies.ReplacementPolicy.Recreate;
     Plan plan = i.plan();
-    assertThat(plan.createBody()).containsEntry("host", "db2.internal");
+    assertThat(plan.create().settingsByWireName()).containsEntry("host", "db2.internal");
     assertThat(plan.appliedSettings()).containsEntry("host", "db2.internal");
     assertThat(plan.changesOmni()).isTrue();
   }

@@ -5,7 +5,7 @@ import static dev.gitops.omni.core.Fixtures.in;
 import static dev.gitops.omni.core.Fixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.core.Plan.Action;
 import dev.gitops.omni.core.PlanInput.Claim;
 import dev.gitops.omni.model.Dialect;
@@ -56,13 +56,13 @@ class PlannerTest {
     return Arguments.of(name, input, expect);
   }
 
-  static OmniConnectionInfo withRole(String id, String name, String role) {
-    return new OmniConnectionInfo(
+  static ObservedConnection withRole(String id, String name, String role) {
+    return new ObservedConnection(
         id, name, "postgres", "analytics", null, role, null, List.of(), null);
   }
 
-  static OmniConnectionInfo withEnv(String id, String name, String attr, String... values) {
-    return new OmniConnectionInfo(
+  static ObservedConnection withEnv(String id, String name, String attr, String... values) {
+    return new ObservedConnection(
         id, name, "postgres", "analytics", null, "VIEWER", attr, List.of(values), null);
   }
 
@@ -74,7 +74,7 @@ class PlannerTest {
             "same name, other dialect → create",
             () ->
                 in().observed(
-                        new OmniConnectionInfo(
+                        new ObservedConnection(
                             "c1", "sales", "mysql", null, null, null, null, null, null)),
             Expect.of(Action.CREATE, "Creating")),
         row(
@@ -286,7 +286,7 @@ class PlannerTest {
               i.versions.clear();
               i.versions.put("privateKey", "sf/u2/1");
               i.observed(
-                      new OmniConnectionInfo(
+                      new ObservedConnection(
                           "c1",
                           "sales",
                           "snowflake",
@@ -376,7 +376,7 @@ class PlannerTest {
             "database changed in Omni → reported as drift, nothing written",
             () ->
                 in().observed(
-                        new OmniConnectionInfo(
+                        new ObservedConnection(
                             "c1",
                             "sales",
                             "postgres",
@@ -497,7 +497,7 @@ class PlannerTest {
   void plans(String name, Supplier<Fixtures.In> input, Expect expect) {
     Plan plan = input.get().plan();
     assertThat(plan.action()).as("action").isEqualTo(expect.action());
-    assertThat(plan.reason()).as("reason").isEqualTo(expect.reason());
+    assertThat(plan.reason().text()).as("reason").isEqualTo(expect.reason());
     if (expect.connectionId() != null) {
       assertThat(plan.connectionId()).as("connection id").isEqualTo(expect.connectionId());
     }

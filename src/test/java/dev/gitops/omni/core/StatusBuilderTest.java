@@ -26,12 +26,15 @@ class StatusBuilderTest {
   /** The README's status table ("Condition reasons"): Ready, Synced, Reconciling, Stalled. */
   static Stream<Arguments> table() {
     return Stream.of(
-        Arguments.of(Outcome.ready("Available", "ok"), "True", "True", "False", "False"),
-        Arguments.of(Outcome.inProgress("Creating", "c"), "False", "False", "True", "False"),
-        Arguments.of(Outcome.retrying("RateLimited", "r"), "False", "False", "True", "False"),
-        Arguments.of(Outcome.retrying("OmniUnavailable", "u"), "False", "False", "True", "False"),
-        Arguments.of(Outcome.stalled("InvalidSpec", "bad"), "False", "False", "False", "True"),
-        Arguments.of(Outcome.stalled("DriftDetected", "d"), "False", "False", "False", "True"),
+        Arguments.of(Outcome.ready(Reason.AVAILABLE, "ok"), "True", "True", "False", "False"),
+        Arguments.of(Outcome.inProgress(Reason.CREATING, "c"), "False", "False", "True", "False"),
+        Arguments.of(Outcome.retrying(Reason.RATE_LIMITED, "r"), "False", "False", "True", "False"),
+        Arguments.of(
+            Outcome.retrying(Reason.OMNI_UNAVAILABLE, "u"), "False", "False", "True", "False"),
+        Arguments.of(
+            Outcome.stalled(Reason.INVALID_SPEC, "bad"), "False", "False", "False", "True"),
+        Arguments.of(
+            Outcome.stalled(Reason.DRIFT_DETECTED, "d"), "False", "False", "False", "True"),
         Arguments.of(Outcome.paused("p"), "Unknown", "False", "False", "False"));
   }
 
@@ -44,13 +47,13 @@ class StatusBuilderTest {
             Map.of(
                 "Ready", ready, "Synced", synced, "Reconciling", reconciling, "Stalled", stalled));
     assertThat(c).allSatisfy(x -> assertThat(x.getObservedGeneration()).isEqualTo(3L));
-    assertThat(c).allSatisfy(x -> assertThat(x.getReason()).isEqualTo(o.reason()));
+    assertThat(c).allSatisfy(x -> assertThat(x.getReason()).isEqualTo(o.reason().text()));
     assertThat(c).allSatisfy(x -> assertThat(x.getLastTransitionTime()).isEqualTo(T0.toString()));
   }
 
   @Test
   void messageStandsOnTheActiveConditionsOnly() {
-    var c = StatusBuilder.conditions(List.of(), 1, Outcome.stalled("Conflict", "taken"), T0);
+    var c = StatusBuilder.conditions(List.of(), 1, Outcome.stalled(Reason.CONFLICT, "taken"), T0);
     var byType = c.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
     assertThat(byType.get("Ready").getMessage()).isEqualTo("taken");
     assertThat(byType.get("Stalled").getMessage()).isEqualTo("taken");
@@ -59,11 +62,12 @@ class StatusBuilderTest {
 
   @Test
   void keepsTransitionTimeWhileStatusIsUnchanged() {
-    var first = StatusBuilder.conditions(List.of(), 1, Outcome.ready("Available", "a"), T0);
-    var second = StatusBuilder.conditions(first, 2, Outcome.ready("Available", "b"), T1);
+    var first = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "a"), T0);
+    var second = StatusBuilder.conditions(first, 2, Outcome.ready(Reason.AVAILABLE, "b"), T1);
     assertThat(second)
         .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2026-01-01T00:00:00Z"));
-    var third = StatusBuilder.conditions(second, 2, Outcome.stalled("OmniRejected", "no"), T1);
+    var third =
+        StatusBuilder.conditions(second, 2, Outcome.stalled(Reason.OMNI_REJECTED, "no"), T1);
     var byType = third.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
     assertThat(byType.get("Ready").getLastTransitionTime()).isEqualTo(T1.toString());
     assertThat(byType.get("Stalled").getLastTransitionTime()).isEqualTo(T1.toString());
@@ -71,14 +75,14 @@ class StatusBuilderTest {
 
   @Test
   void unchangedOutcomeGivesEqualConditionsSoNoStatusWrite() {
-    var first = StatusBuilder.conditions(List.of(), 1, Outcome.ready("Available", "a"), T0);
-    var again = StatusBuilder.conditions(first, 1, Outcome.ready("Available", "a"), T1);
+    var first = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "a"), T0);
+    var again = StatusBuilder.conditions(first, 1, Outcome.ready(Reason.AVAILABLE, "a"), T1);
     assertThat(again).isEqualTo(first);
   }
 
   @Test
   void pausedKeepsTheLastReadyVerdict() {
-    var ready = StatusBuilder.conditions(List.of(), 1, Outcome.ready("Available", "fine"), T0);
+    var ready = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "fine"), T0);
     var paused = StatusBuilder.conditions(ready, 1, Outcome.paused("paused by annotation"), T1);
     var byType = paused.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
     assertThat(byType.get("Ready").getStatus()).isEqualTo("True");

@@ -2,6 +2,7 @@ package dev.gitops.omni.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -50,7 +51,7 @@ class CredentialResolverTest {
     var resolved = resolve(s);
 
     assertThat(resolved.ok()).isFalse();
-    assertThat(resolved.failureReason()).isEqualTo(reason);
+    assertThat(resolved.failureReason().text()).isEqualTo(reason);
     assertThat(resolved.failureMessage()).isEqualTo(message);
     if (dataValue != null && !dataValue.isEmpty()) {
       assertThat(resolved.failureMessage()).doesNotContain(dataValue);
@@ -62,7 +63,7 @@ class CredentialResolverTest {
     var resolved = resolve(secret(Map.of("password", "cHct\nMQ==\n"), null));
 
     assertThat(resolved.ok()).as(resolved.failureMessage()).isTrue();
-    assertThat(resolved.values().get("passwordUnencrypted").reveal()).isEqualTo("pw-1");
+    assertThat(resolved.values().get(WireField.PASSWORD).reveal()).isEqualTo("pw-1");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,6 +79,6 @@ class CredentialResolverTest {
     var resolved = resolve(s);
 
     assertThat(resolved.ok()).isTrue();
-    assertThat(resolved.values().get("passwordUnencrypted").reveal()).isEqualTo("pw-1");
+    assertThat(resolved.values().get(WireField.PASSWORD).reveal()).isEqualTo("pw-1");
   }
 }

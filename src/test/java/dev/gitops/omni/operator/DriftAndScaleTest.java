@@ -4,7 +4,7 @@ import static dev.gitops.omni.operator.Harness.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gitops.omni.client.PatchRequest;
+import dev.gitops.omni.client.Requests;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ManagementPolicy;
@@ -105,7 +105,7 @@ class DriftAndScaleTest {
     start("v1");
     h.apply(postgres("sales"));
     String id = h.awaitReady("sales").getStatus().connectionId;
-    h.omniClient.patch(id, new PatchRequest("MODELER", false, null, null, null));
+    h.omniClient.patch(id, Requests.patch("MODELER", false, null, null, null));
     h.sim.clearJournal();
     await()
         .atMost(Duration.ofSeconds(10))
@@ -126,7 +126,7 @@ class DriftAndScaleTest {
     r.getMetadata().setAnnotations(Map.of(OmniConnection.POLL_INTERVAL_ANNOTATION, "500ms"));
     h.apply(r);
     String id = h.awaitReady("sales").getStatus().connectionId;
-    h.omniClient.patch(id, new PatchRequest("MODELER", false, null, null, null));
+    h.omniClient.patch(id, Requests.patch("MODELER", false, null, null, null));
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> "VIEWER".equals(h.sim.connection(id).orElseThrow().baseRole()));

@@ -4,7 +4,7 @@ import static dev.gitops.omni.operator.Harness.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ReplacementPolicy;
@@ -108,8 +108,7 @@ class FailureTest {
     assertThat(h.calls("create").get(0).dropped()).isTrue();
     assertThat(h.sim.connections()).hasSize(1);
     assertThat(r.getStatus().connectionId).isEqualTo(h.sim.connections().get(0).id());
-    assertThat(r.getMetadata().getAnnotations())
-        .doesNotContainKey(OmniConnection.CREATE_PENDING_ANNOTATION);
+    assertThat(r.unsettledCreateMark()).as("the adoption settled the mark").isNull();
   }
 
   @Test
@@ -281,11 +280,10 @@ class FailureTest {
                         SecretValue.of("wrong"),
                         c.namespaces(),
                         c.pollInterval(),
-                        c.createListMaxAge(),
                         c.defaultDeletionPolicy(),
                         c.requestsPerMinute(),
                         c.reconcileThreads(),
-                        c.omniTimeout()))
+                        c.timeouts()))
             .start();
     h.secret("pg", "password", "pw-1");
     h.apply(postgres("sales"));

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionSpec;
 import dev.gitops.omni.model.StatusCondition;

@@ -51,8 +51,10 @@ class LifecycleTest {
     assertThat(h.is("sales", "Synced", "True")).isTrue();
     assertThat(h.is("sales", "Reconciling", "False")).isTrue();
     assertThat(h.is("sales", "Stalled", "False")).isTrue();
-    assertThat(r.getMetadata().getAnnotations())
-        .doesNotContainKey(OmniConnection.CREATE_PENDING_ANNOTATION);
+    // the mark stays, settled by the status write that stored the id (no write to remove it)
+    assertThat(r.getMetadata().getAnnotations().get(OmniConnection.CREATE_PENDING_ANNOTATION))
+        .isEqualTo(r.getStatus().settledCreateMark);
+    assertThat(r.unsettledCreateMark()).isNull();
     assertThat(r.getMetadata().getFinalizers()).contains(OmniConnection.FINALIZER);
     assertThat(h.events("sales")).anyMatch(e -> "Created".equals(e.getReason()));
   }

@@ -89,9 +89,9 @@ class OperatorPartsTest {
     var config =
         OperatorConfig.defaults(
                 java.net.URI.create("http://127.0.0.1:9"),
-                dev.gitops.omni.client.SecretValue.of("t"))
+                dev.gitops.omni.connection.SecretValue.of("t"))
             .withRequestsPerMinute(perMinute);
-    var inputs = new PlanInputs(config, null, java.time.Clock.systemUTC());
+    var inputs = new PlanInputCollector(config, null, java.time.Clock.systemUTC());
     var r = Harness.postgres("sales");
     r.getMetadata()
         .setAnnotations(

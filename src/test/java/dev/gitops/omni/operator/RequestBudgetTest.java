@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,14 +121,14 @@ class RequestBudgetTest {
   void aTooManyRequestsAnswerSlowsTheBudgetDownButOurOwnHoldBackDoesNot() {
     RequestBudget budget = new RequestBudget(60, clock::get);
     var omni = new ConnectionCacheTest.ListOnly();
-    var client = new BudgetedOmniClient(omni, budget, null);
+    var client = new BudgetedOmniClient(omni, budget, null).chargedTo("ns/a");
     client.list(ListFilter.ALL);
     assertThat(budget.allowance()).isEqualTo(59);
-    omni.failure = new OmniApiException(OmniApiException.Kind.RATE_LIMITED, 429, null);
+    omni.failure = new OmniApiException(OmniFailure.RATE_LIMITED, 429, null);
     assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
     assertThat(budget.allowance()).isEqualTo(44);
     advance(RequestBudget.COOL_DOWN);
-    omni.failure = new OmniApiException(OmniApiException.Kind.UNAVAILABLE, 503, null);
+    omni.failure = new OmniApiException(OmniFailure.UNAVAILABLE, 503, null);
     assertThatThrownBy(() -> client.list(ListFilter.ALL)).isInstanceOf(OmniApiException.class);
     assertThat(budget.allowance()).isEqualTo(44);
   }
@@ -180,14 +181,15 @@ class RequestBudgetTest {
   }
 
   @Test
-  void aCreateWhosePostWaitedLongForItsMarkTakesItsRequestAgain() throws Exception {
+  void aCreateWhosePostWaitedLongForItsMarkTakesItsRequestAgain() {
     RequestBudget budget = new RequestBudget(5, clock::get);
-    var client = new BudgetedOmniClient(new CreateOnly(), budget, null);
+    var client = new BudgetedOmniClient(new CreateOnly(), budget, null).chargedTo("ns/a");
     client.prepayCreate();
     client.createPrepaid(null);
     assertThat(budget.tryAcquire()).as("one request for a prompt create").isZero();
     client.prepayCreate();
-    Thread.sleep(BudgetedOmniClient.PREPAY_VALID.toMillis() + 100);
+    // the mark's write took longer than a prepaid request stays valid (the budget's own clock)
+    advance(BudgetedOmniClient.PREPAY_VALID.plusMillis(100));
     client.createPrepaid(null);
     // 1 + 1 + the late create's prepay and its second take: the window (4) is full
     assertThat(budget.tryAcquire()).isPositive();
@@ -195,7 +197,7 @@ class RequestBudgetTest {
 
   private static final class CreateOnly extends ConnectionCacheTest.ListOnly {
     @Override
-    public String create(dev.gitops.omni.client.CreateRequest request) {
+    public String create(dev.gitops.omni.connection.NewConnection request) {
       return "id";
     }
   }

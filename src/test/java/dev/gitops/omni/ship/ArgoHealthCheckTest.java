@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.StatusBuilder;
 import dev.gitops.omni.model.StatusCondition;
 import dev.gitops.omni.ship.ArgoHealth.Verdict;
@@ -167,12 +168,14 @@ class ArgoHealthCheckTest {
   @ParameterizedTest
   @EnumSource(Outcome.State.class)
   void everyOutcomeTheOperatorWritesMapsToItsArgoStatus(Outcome.State state) {
-    Outcome o = new Outcome(state, state == Outcome.State.PAUSED ? "Paused" : "SomeReason", "why");
+    Outcome o =
+        new Outcome(
+            state, state == Outcome.State.PAUSED ? Reason.PAUSED : Reason.OMNI_REJECTED, "why");
     for (List<StatusCondition> previous :
         List.of(
             List.<StatusCondition>of(),
             StatusBuilder.conditions(
-                List.of(), 5, Outcome.ready("Available", "ok"), Instant.EPOCH))) {
+                List.of(), 5, Outcome.ready(Reason.AVAILABLE, "ok"), Instant.EPOCH))) {
       List<StatusCondition> conditions =
           StatusBuilder.conditions(previous, 5, o, Instant.parse("2025-01-01T00:00:00Z"));
       ObjectNode r = resource(5, 5L);

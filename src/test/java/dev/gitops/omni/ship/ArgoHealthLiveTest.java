@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
-import dev.gitops.omni.client.SecretValue;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionSpec;

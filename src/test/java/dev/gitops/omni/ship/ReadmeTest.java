@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitops.omni.cli.RunCommand;
-import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.core.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,8 +124,8 @@ class ReadmeTest {
   void troubleshootingExplainsEveryConditionReason() throws IOException {
     String trouble = section("Troubleshooting");
     List<String> reasons = new ArrayList<>(REASONS);
-    for (OmniApiException.Kind kind : OmniApiException.Kind.values()) {
-      reasons.add(kind.conditionReason());
+    for (OmniFailure kind : OmniFailure.values()) {
+      reasons.add(Reason.of(kind).text());
     }
     for (String reason : reasons) {
       assertThat(trouble)

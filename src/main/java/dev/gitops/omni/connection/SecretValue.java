@@ -1,4 +1,4 @@
-package dev.gitops.omni.client;
+package dev.gitops.omni.connection;
 
 import java.util.Objects;
 

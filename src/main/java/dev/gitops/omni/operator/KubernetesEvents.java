@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -17,24 +18,26 @@ import org.slf4j.LoggerFactory;
  * for the same resource (so a poll that changes nothing emits nothing). Messages come from plans
  * and Omni's error details, which never hold secrets.
  */
-public class EventRecorder {
-  private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
+class KubernetesEvents implements Events {
+  private static final Logger log = LoggerFactory.getLogger(KubernetesEvents.class);
 
   private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, String> last = new ConcurrentHashMap<>();
 
-  public EventRecorder(KubernetesClient client, Clock clock) {
+  KubernetesEvents(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
 
-  public void normal(OmniConnection r, String reason, String message) {
-    emit(r, "Normal", reason, message);
+  @Override
+  public void normal(OmniConnection r, Reason reason, String message) {
+    emit(r, "Normal", reason.text(), message);
   }
 
-  public void warning(OmniConnection r, String reason, String message) {
-    emit(r, "Warning", reason, message);
+  @Override
+  public void warning(OmniConnection r, Reason reason, String message) {
+    emit(r, "Warning", reason.text(), message);
   }
 
   private void emit(OmniConnection r, String type, String reason, String message) {
@@ -86,7 +89,7 @@ public class EventRecorder {
     }
   }
 
-  /** Forgets a deleted resource. */
+  @Override
   public void forget(OmniConnection r) {
     last.remove(
         r.getMetadata().getUid() == null ? r.getMetadata().getName() : r.getMetadata().getUid());

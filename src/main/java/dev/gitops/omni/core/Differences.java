@@ -1,23 +1,24 @@
 package dev.gitops.omni.core;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.connection.ConnectionPatch;
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan.Drift;
-import dev.gitops.omni.core.Plan.Patch;
 import dev.gitops.omni.model.OmniConnectionSpec;
 import dev.gitops.omni.model.Policies.ManagementPolicy;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** The differences between a spec, its last applied record, and what Omni reports. */
-final class Changes {
-  private Changes() {}
+final class Differences {
+  private Differences() {}
 
-  static final String PASSWORD = "passwordUnencrypted";
-  static final String PRIVATE_KEY = "privateKey";
-  static final String OAUTH_SECRET = "oauthClientSecretUnencrypted";
+  private static final String OAUTH_SECRET = WireField.OAUTH_CLIENT_SECRET.wire();
 
   /**
    * Immutable settings edited in the spec since they were last applied, plus an OAuth client secret
@@ -30,7 +31,7 @@ final class Changes {
       Map<String, String> desired = WireSettings.immutable(in.spec(), in.omniName());
       TreeSet<String> keys = new TreeSet<>(desired.keySet());
       applied.keySet().stream()
-          .filter(k -> !k.equals(WireSettings.BASE_ROLE) && !k.equals(WireSettings.ENVIRONMENT))
+          .filter(k -> WireField.byWire(k).map(f -> !f.patchable()).orElse(true))
           .forEach(keys::add);
       for (String k : keys) {
         if (!Objects.equals(desired.get(k), applied.get(k))) {
@@ -50,23 +51,23 @@ final class Changes {
   }
 
   /** Immutable settings Omni reports differently from the spec. */
-  static List<Drift> drift(OmniConnectionSpec spec, String name, OmniConnectionInfo info) {
+  static List<Drift> drift(OmniConnectionSpec spec, String name, ObservedConnection info) {
     List<Drift> out = new ArrayList<>();
-    check(out, "name", name, info.name());
-    check(out, "dialect", spec.dialect.wire(), info.dialect());
-    check(out, "database", spec.database, info.database());
-    check(out, "defaultSchema", spec.defaultSchema, info.defaultSchema());
+    check(out, WireField.NAME, name, info.name());
+    check(out, WireField.DIALECT, spec.dialect.wire(), info.dialect());
+    check(out, WireField.DATABASE, spec.database, info.database());
+    check(out, WireField.DEFAULT_SCHEMA, spec.defaultSchema, info.defaultSchema());
     return out;
   }
 
-  private static void check(List<Drift> out, String field, String desired, String observed) {
+  private static void check(List<Drift> out, WireField field, String desired, String observed) {
     if (desired != null && observed != null && !desired.equals(observed)) {
-      out.add(new Drift(field, desired, observed));
+      out.add(new Drift(field.wire(), desired, observed));
     }
   }
 
   /** The in-place changes: patchable differences and rotated Secrets. */
-  static Patch patch(PlanInput in, OmniConnectionInfo info, boolean adopting) {
+  static ConnectionPatch patch(PlanInput in, ObservedConnection info, boolean adopting) {
     OmniConnectionSpec spec = in.spec();
     Map<String, String> applied = in.last().appliedSettings();
     String role = null;
@@ -74,7 +75,7 @@ final class Changes {
       boolean differs =
           info.baseRole() != null
               ? !spec.baseRole.equals(info.baseRole())
-              : adopting || !spec.baseRole.equals(applied.get(WireSettings.BASE_ROLE));
+              : adopting || !spec.baseRole.equals(applied.get(WireField.BASE_ROLE.wire()));
       role = differs ? spec.baseRole : null;
     }
     String desiredEnv = WireSettings.environmentKey(spec.environmentUserAttribute);
@@ -82,12 +83,14 @@ final class Changes {
         WireSettings.environmentKey(
             info.environmentAttributeName(), info.environmentDefaultValues());
     boolean setEnv = !desiredEnv.equals(observedEnv);
-    return new Patch(
-        role,
-        setEnv,
-        setEnv ? spec.environmentUserAttribute : null,
-        rotated(in, PASSWORD),
-        rotated(in, PRIVATE_KEY));
+    Set<WireField> rotated = EnumSet.noneOf(WireField.class);
+    for (WireField f : List.of(WireField.PASSWORD, WireField.PRIVATE_KEY)) {
+      if (rotated(in, f.wire())) {
+        rotated.add(f);
+      }
+    }
+    return new ConnectionPatch(
+        role, setEnv, setEnv ? spec.environmentUserAttribute : null, rotated, Map.of());
   }
 
   private static boolean rotated(PlanInput in, String field) {

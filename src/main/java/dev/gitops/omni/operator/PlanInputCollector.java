@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.client.OmniConnectionInfo;
+import dev.gitops.omni.client.OmniClient;
+import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.core.Plan;
 import dev.gitops.omni.core.PlanInput;
 import dev.gitops.omni.core.PlanInput.Claim;
@@ -8,7 +9,7 @@ import dev.gitops.omni.core.PlanInput.LastApplied;
 import dev.gitops.omni.core.Planner;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,17 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Gathers a {@link PlanInput} for one resource from the caches, and plans it. */
-final class PlanInputs {
+/**
+ * Gathers the planner's input for one resource: Omni's list (fresh enough for what the resource
+ * needs), the claims other resources hold, the last status, and plans it (docs/architecture.md).
+ */
+final class PlanInputCollector {
   private final OperatorConfig config;
   private final ConnectionCache cache;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final Set<String> forceFresh = ConcurrentHashMap.newKeySet();
 
-  PlanInputs(OperatorConfig config, ConnectionCache cache, java.time.Clock clock) {
+  PlanInputCollector(OperatorConfig config, ConnectionCache cache, Clock clock) {
     this.config = config;
     this.cache = cache;
     this.clock = clock;
@@ -38,18 +41,23 @@ final class PlanInputs {
     return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
   }
 
+  /**
+   * Plans one resource. {@code credentialVersions} null: the Secrets were not read (a deletion), so
+   * credentials are not compared. A list Omni is asked for goes through {@code omni}.
+   */
   Plan plan(
       OmniConnection r,
-      Context<OmniConnection> ctx,
-      CredentialResolver.Resolved creds,
-      boolean deleting) {
-    ensureList(r);
+      ResourceIndex index,
+      Map<String, String> credentialVersions,
+      boolean deleting,
+      OmniClient omni) {
+    ensureList(r, omni);
     var s = r.getStatus();
     Set<String> ids = new java.util.HashSet<>(Indexes.connectionIds(r));
     if (s != null && s.replacedConnectionId != null) {
       ids.add(s.replacedConnectionId); // so the planner can see whether to retire it
     }
-    List<OmniConnectionInfo> observed = cache.lookup(ids, r.omniName());
+    List<ObservedConnection> observed = cache.lookup(ids, r.omniName());
     LastApplied last =
         s == null
             ? LastApplied.NONE
@@ -65,13 +73,13 @@ final class PlanInputs {
             deletionPolicy(r),
             createPending(r) != null,
             last,
-            creds == null ? null : creds.versions(),
+            credentialVersions,
             observed,
-            claims(r, ctx, observed)));
+            claims(r, index, observed)));
   }
 
   /** Lists Omni first when this resource needs a fresher list than the shared one. */
-  private void ensureList(OmniConnection r) {
+  private void ensureList(OmniConnection r, OmniClient omni) {
     Instant needed = Instant.EPOCH;
     Instant now = clock.instant();
     if (cache.startedAt() == null) {
@@ -89,27 +97,25 @@ final class PlanInputs {
       needed = max(needed, pending);
     }
     if (!needed.equals(Instant.EPOCH)) {
-      cache.refreshIfStartedBefore(needed);
+      cache.refreshIfStartedBefore(needed, omni);
     }
   }
 
   /** A create decides on a list no older than the configured age, and newer than any mark. */
-  Instant freshListNeededSince(OmniConnection r) {
-    Instant since = clock.instant().minus(config.createListMaxAge());
+  void refreshForCreate(OmniConnection r, OmniClient omni) {
+    Instant since = clock.instant().minus(config.timeouts().createListMaxAge());
     Instant pending = createPending(r);
-    return pending == null ? since : max(since, pending);
+    cache.refreshIfStartedBefore(pending == null ? since : max(since, pending), omni);
   }
 
   /** How long a lost create still gets before it may be tried again (zero: go ahead). */
-  static final Duration CREATE_SETTLE = Duration.ofSeconds(5);
-
   Duration createSettleRemaining(OmniConnection r) {
     Instant mark = createPending(r);
     boolean unresolved = r.getStatus() == null || r.getStatus().connectionId == null;
     if (mark == null || !unresolved) {
       return Duration.ZERO;
     }
-    Duration left = Duration.between(clock.instant(), mark.plus(CREATE_SETTLE));
+    Duration left = Duration.between(clock.instant(), mark.plus(config.timeouts().createSettle()));
     return left.isNegative() ? Duration.ZERO : left;
   }
 
@@ -117,13 +123,13 @@ final class PlanInputs {
    * Another resource that wants the same Omni name and dialect and manages no connection yet, and
    * sorts before this one: two such resources would otherwise create two connections.
    */
-  Optional<String> rivalForName(OmniConnection r, Context<OmniConnection> ctx) {
+  Optional<String> rivalForName(OmniConnection r, ResourceIndex index) {
     if (r.getStatus() != null && r.getStatus().connectionId != null
         || r.getSpec().connectionId != null) {
       return Optional.empty();
     }
     String self = key(r);
-    return ctx.getPrimaryCache().byIndex(Indexes.BY_OMNI_NAME, r.omniName()).stream()
+    return index.byOmniName(r.omniName()).stream()
         .filter(o -> !key(o).equals(self))
         .filter(o -> o.getSpec() != null && o.getSpec().dialect == r.getSpec().dialect)
         .filter(o -> o.getMetadata().getDeletionTimestamp() == null)
@@ -131,7 +137,7 @@ final class PlanInputs {
             o ->
                 (o.getStatus() != null && o.getStatus().connectionId != null)
                     || key(o).compareTo(self) < 0)
-        .map(PlanInputs::key)
+        .map(PlanInputCollector::key)
         .findFirst();
   }
 
@@ -143,9 +149,9 @@ final class PlanInputs {
     return a.isAfter(b) ? a : b;
   }
 
+  /** When a create whose answer is not recorded may have reached Omni, or null. */
   static Instant createPending(OmniConnection r) {
-    var a = r.getMetadata().getAnnotations();
-    String v = a == null ? null : a.get(OmniConnection.CREATE_PENDING_ANNOTATION);
+    String v = r.unsettledCreateMark();
     if (v == null) {
       return null;
     }
@@ -173,14 +179,14 @@ final class PlanInputs {
 
   /** Other resources' holds on the ids this resource could match. */
   private static Map<String, Claim> claims(
-      OmniConnection r, Context<OmniConnection> ctx, List<OmniConnectionInfo> observed) {
+      OmniConnection r, ResourceIndex index, List<ObservedConnection> observed) {
     Set<String> ids = new LinkedHashSet<>(Indexes.connectionIds(r));
     String name = r.omniName();
     observed.stream().filter(c -> name.equals(c.name())).forEach(c -> ids.add(c.id()));
     Map<String, Claim> claims = new HashMap<>();
     String self = key(r);
     for (String id : ids) {
-      for (OmniConnection other : ctx.getPrimaryCache().byIndex(Indexes.BY_CONNECTION_ID, id)) {
+      for (OmniConnection other : index.byConnectionId(id)) {
         String otherKey = key(other);
         if (!otherKey.equals(self)) {
           boolean established =
@@ -190,23 +196,5 @@ final class PlanInputs {
       }
     }
     return claims;
-  }
-
-  /**
-   * What a terminal failure was computed from: generation, Secret versions and annotations (not
-   * their values' secrets: annotation values are not secret). A change to any of them retries.
-   */
-  static String fingerprint(OmniConnection r, CredentialResolver.Resolved creds) {
-    Map<String, String> annotations =
-        new TreeMap<>(
-            r.getMetadata().getAnnotations() == null ? Map.of() : r.getMetadata().getAnnotations());
-    annotations.remove(OmniConnection.CREATE_PENDING_ANNOTATION);
-    annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
-    return "generation="
-        + r.getMetadata().getGeneration()
-        + ";secrets="
-        + new TreeMap<>(creds.versions())
-        + ";annotations="
-        + Integer.toHexString(annotations.hashCode());
   }
 }

@@ -1,0 +1,159 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Outcomes;
+import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One reconcile of a resource that is not being deleted, start to end: preconditions, the plan
+ * ({@link PlanInputCollector}), carrying it out (the only Omni writes: {@link CreateProtocol},
+ * {@link ConnectionUpdater}, {@link ConnectionArchiver}), and the status write. See
+ * docs/architecture.md.
+ */
+final class ConnectionReconcile {
+  private final OperatorConfig config;
+  private final PlanInputCollector inputs;
+  private final Preconditions preconditions;
+  private final CreateProtocol creates;
+  private final ConnectionUpdater updates;
+  private final ConnectionArchiver archiver;
+  private final FailurePolicy failures;
+  private final Events events;
+  private final Clock clock;
+
+  ConnectionReconcile(
+      OperatorConfig config,
+      PlanInputCollector inputs,
+      Preconditions preconditions,
+      CreateProtocol creates,
+      ConnectionUpdater updates,
+      ConnectionArchiver archiver,
+      FailurePolicy failures,
+      Events events,
+      Clock clock) {
+    this.config = config;
+    this.inputs = inputs;
+    this.preconditions = preconditions;
+    this.creates = creates;
+    this.updates = updates;
+    this.archiver = archiver;
+    this.failures = failures;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Reconciles {@code r}; the step's status is written already (only when it changed). */
+  Step run(OmniConnection r, CredentialResolver credentials, ReconcileIo io) {
+    OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
+    Step step;
+    Map<String, String> versions = Map.of();
+    try {
+      var gate = preconditions.check(r, status, credentials, io.resources());
+      if (gate.stopped()) {
+        step = gate.stop();
+      } else {
+        versions = gate.creds().versions();
+        step = planAndApply(r, status, gate.creds(), io);
+      }
+      if (step.outcome().state() != Outcome.State.RETRYING) {
+        failures.succeeded(r);
+      }
+    } catch (OmniApiException e) {
+      if (e.kind().vanished()) {
+        // just created and not visible yet, or archived meanwhile: plan again on a fresh list
+        inputs.forceFreshList(r);
+      }
+      step = failures.failed(r, StatusFields.copyOf(r.getStatus()), e, versions);
+    }
+    return writeStatus(step, io);
+  }
+
+  private Step planAndApply(
+      OmniConnection r,
+      OmniConnectionStatus status,
+      CredentialResolver.Resolved creds,
+      ReconcileIo io) {
+    Plan plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
+    if (plan.writesAllowed()
+        && (plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE)) {
+      // a create decides on a list fresh enough that a connection made meanwhile is in it
+      inputs.refreshForCreate(r, io.omni());
+      plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
+    }
+    if (!plan.writesAllowed()) {
+      return readOnly(r, plan, status);
+    }
+    status.omniName = r.omniName();
+    DeletionPolicy policy = inputs.deletionPolicy(r);
+    Step step =
+        switch (plan.action()) {
+          case CREATE, REPLACE -> creates.create(r, plan, creds, status, policy, io);
+          case ADOPT, PATCH, NOTHING -> updates.apply(r, plan, creds, status, io);
+          case BLOCKED -> blocked(r, plan, status);
+          case DELETE -> throw new IllegalStateException("deletion is planned in cleanup");
+        };
+    if (plan.retire() != null) {
+      archiver.retire(step.resource(), plan.retire(), step.status(), io.omni());
+    }
+    String mark = step.resource().unsettledCreateMark();
+    if (mark != null && step.status().connectionId != null) {
+      // a create whose answer was lost has been adopted: the mark has done its job
+      step.status().settledCreateMark = mark;
+    }
+    return step;
+  }
+
+  private Step blocked(OmniConnection r, Plan plan, OmniConnectionStatus status) {
+    events.warning(r, plan.reason(), plan.message());
+    return new Step(r, status, Outcomes.blocked(plan), null);
+  }
+
+  private Step readOnly(OmniConnection r, Plan plan, OmniConnectionStatus status) {
+    Outcome outcome = Outcomes.readOnly(plan, r.isPaused(), OmniConnection.PAUSED_ANNOTATION);
+    if (!r.isPaused() && plan.connectionId() != null && !plan.blocked()) {
+      status.connectionId = plan.connectionId();
+    }
+    if (outcome.state() == Outcome.State.STALLED) {
+      events.warning(r, outcome.reason(), outcome.message());
+    }
+    return new Step(r, status, outcome, null);
+  }
+
+  /** Writes the status when it changed, and says when to look again. */
+  private Step writeStatus(Step step, ReconcileIo io) {
+    OmniConnection r = step.resource();
+    Outcome outcome = step.outcome();
+    if ("unstable".equals(config.apiPrefix())
+        && inputs.deletionPolicy(r) == DeletionPolicy.Delete) {
+      outcome = outcome.warnUnstableDelete();
+    }
+    OmniConnectionStatus next = StatusFields.withConditions(r, step.status(), outcome, clock);
+    if (!Json.same(next, r.getStatus())) {
+      r = io.writes().writeStatus(r, next);
+    }
+    return new Step(r, next, step.outcome(), requeue(step, r).orElse(null));
+  }
+
+  private Optional<Duration> requeue(Step step, OmniConnection r) {
+    if (step.requeue() != null) {
+      return Optional.of(step.requeue());
+    }
+    Duration interval = inputs.pollInterval(r);
+    // Only a resource that asks for a shorter poll than the shared poller's comes back on a timer.
+    // The others need none: the poller triggers exactly the resources whose connection changed,
+    // and Secret and spec changes arrive as events (docs/decisions/0004-shared-list-poller.md).
+    if (step.outcome().state() == Outcome.State.READY
+        && interval.compareTo(config.pollInterval()) < 0) {
+      return Optional.of(interval);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Outcomes;
+import dev.gitops.omni.model.OmniConnection;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import java.time.Clock;
+
+/**
+ * The operator's units, built once by {@link OmniOperator#create} and shared by every reconcile:
+ * the budgeted Omni client, the shared list, the reconcile and cleanup, and what they report to.
+ */
+record OperatorParts(
+    OperatorConfig config,
+    BudgetedOmniClient omni,
+    ConnectionCache cache,
+    ConnectionReconcile reconcile,
+    ConnectionCleanup cleanup,
+    RejectionMemory rejections,
+    Events events,
+    OperatorMetrics metrics,
+    Clock clock) {
+
+  /** Builds the units on top of a budgeted client, the events sink and the metrics. */
+  static OperatorParts build(
+      OperatorConfig config,
+      BudgetedOmniClient omni,
+      Events events,
+      OperatorMetrics metrics,
+      Clock clock) {
+    ConnectionCache cache = new ConnectionCache(clock);
+    PlanInputCollector inputs = new PlanInputCollector(config, cache, clock);
+    RejectionMemory rejections = new RejectionMemory();
+    FailurePolicy failures = new FailurePolicy(new Backoff(), rejections, events);
+    ConnectionArchiver archiver = new ConnectionArchiver(cache, events, clock);
+    ConnectionReconcile reconcile =
+        new ConnectionReconcile(
+            config,
+            inputs,
+            new Preconditions(inputs, rejections, events),
+            new CreateProtocol(cache, archiver, events, clock),
+            new ConnectionUpdater(cache, events, clock),
+            archiver,
+            failures,
+            events,
+            clock);
+    ConnectionCleanup cleanup =
+        new ConnectionCleanup(inputs, archiver, failures, events, config.pollInterval());
+    return new OperatorParts(
+        config, omni, cache, reconcile, cleanup, rejections, events, metrics, clock);
+  }
+
+  /** The shared poller of Omni's list, over the informer's cache of OmniConnections. */
+  OmniPoller poller(IndexedResourceCache<OmniConnection> resources) {
+    return new OmniPoller(cache, resources, config.pollInterval(), clock, metrics, omni);
+  }
+
+  String stateName(Outcome outcome) {
+    return Outcomes.stateName(outcome);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.gitops.omni.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import dev.gitops.omni.model.Policies.DeletionPolicy;
+import dev.gitops.omni.operator.TestingOmniClient.Route;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What deleting a resource does in Omni, and when its finalizer may go. */
+class ConnectionCleanupTest {
+
+  record Row(
+      String name,
+      DeletionPolicy policy,
+      Consumer<OperatorUnits> setup,
+      long deletes,
+      boolean finalizerMayGo,
+      Reason event) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Row> rows() {
+    return Stream.of(
+        new Row("Delete: archived", DeletionPolicy.Delete, u -> {}, 1, true, Reason.DELETED),
+        new Row("Orphan: left in Omni", DeletionPolicy.Orphan, u -> {}, 0, true, Reason.ORPHANED),
+        new Row(
+            "paused: left in Omni",
+            DeletionPolicy.Delete,
+            u ->
+                u.resource
+                    .getMetadata()
+                    .setAnnotations(java.util.Map.of(OmniConnection.PAUSED_ANNOTATION, "true")),
+            0,
+            true,
+            Reason.ORPHANED),
+        new Row(
+            "archive fails (503): the resource stays and it is retried",
+            DeletionPolicy.Delete,
+            u -> u.omni.failNext(Route.DELETE, OmniFailure.UNAVAILABLE, 503),
+            1,
+            false,
+            Reason.OMNI_UNAVAILABLE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void eachDeletion(Row row) {
+    OperatorUnits units = new OperatorUnits();
+    units.omni.seed(
+        new ObservedConnection(
+            "c7", "sales", "postgres", "analytics", null, "VIEWER", null, null, null));
+    units.resource = OperatorUnits.postgres("sales");
+    units.resource.getSpec().deletionPolicy = row.policy();
+    units.resource.setStatus(new OmniConnectionStatus());
+    units.resource.getStatus().connectionId = "c7";
+    units.resource.getMetadata().setFinalizers(List.of(OmniConnection.FINALIZER));
+    row.setup().accept(units);
+
+    var retry = units.parts.cleanup().cleanup(units.resource, units.io(units.resource));
+
+    assertThat(units.omni.count(Route.DELETE)).isEqualTo(row.deletes());
+    assertThat(retry.isEmpty()).isEqualTo(row.finalizerMayGo());
+    retry.ifPresent(d -> assertThat(d).isPositive());
+    assertThat(units.events.reasons()).containsExactly(row.event());
+    assertThat(units.omni.connections().get("c7").archived())
+        .isEqualTo(row.deletes() == 1 && row.finalizerMayGo());
+  }
+}
