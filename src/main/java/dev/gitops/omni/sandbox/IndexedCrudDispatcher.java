@@ -115,7 +115,8 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
             () -> {
               var matches = index.matching(query, ALL);
               if (matches != null) {
-                matches.forEach(e -> Deletion.apply(this, path, query, e.getKey(), e.getValue()));
+                matches.forEach(
+                    e -> FinalizerAwareDelete.apply(this, path, query, e.getKey(), e.getValue()));
               }
               return matches;
             });

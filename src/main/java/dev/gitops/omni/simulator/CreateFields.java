@@ -106,7 +106,8 @@ final class CreateFields {
   }
 
   static ApiError wrongType(String field, String expected, JsonNode actual) {
-    return ApiError.field(field, "Expected " + expected + ", received " + Json.typeName(actual));
+    return ApiError.field(
+        field, "Expected " + expected + ", received " + JsonBodies.typeName(actual));
   }
 
   static Object javaValue(JsonNode v) {

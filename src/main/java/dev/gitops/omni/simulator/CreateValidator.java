@@ -36,7 +36,7 @@ final class CreateValidator {
   }
 
   NewConnection validate(byte[] body) {
-    return validate(Json.object(body));
+    return validate(JsonBodies.object(body));
   }
 
   NewConnection validate(ObjectNode body) {
@@ -96,11 +96,7 @@ final class CreateValidator {
           throw ApiError.field("acceptsLicense", "Invalid literal value, expected true");
         }
       }
-      case "bigquery" -> {
-        if (!ServiceAccountJson.isValid(text(body, NewConnection.PASSWORD))) {
-          throw ApiError.field(NewConnection.PASSWORD, ServiceAccountJson.INVALID);
-        }
-      }
+      case "bigquery" -> ServiceAccountKeyRule.check(text(body, NewConnection.PASSWORD));
       default -> {
         // no extra rules documented
       }

@@ -212,7 +212,7 @@ public final class OmniSimulator implements AutoCloseable {
    * Omni's detail when the body is invalid.
    */
   public String seed(Map<String, ?> createBody) {
-    ObjectNode body = Json.MAPPER.valueToTree(createBody);
+    ObjectNode body = JsonBodies.MAPPER.valueToTree(createBody);
     try {
       NewConnection spec = validator.validate(body);
       EnvironmentChange env = EnvironmentChange.parse(body);

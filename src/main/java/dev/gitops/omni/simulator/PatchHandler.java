@@ -43,8 +43,8 @@ final class PatchHandler {
   String patch(String id, byte[] body) {
     ObjectNode obj =
         new String(body, StandardCharsets.UTF_8).isBlank()
-            ? Json.MAPPER.createObjectNode()
-            : Json.object(body);
+            ? JsonBodies.MAPPER.createObjectNode()
+            : JsonBodies.object(body);
     if (obj.isEmpty()) {
       throw ApiError.badRequest("Bad Request: Empty request body");
     }
@@ -105,8 +105,8 @@ final class PatchHandler {
       checkValuesFree(c, newName, newValues);
     }
     String password = credentials.get(NewConnection.PASSWORD);
-    if (password != null && c.dialect.equals("bigquery") && !ServiceAccountJson.isValid(password)) {
-      throw ApiError.field(NewConnection.PASSWORD, ServiceAccountJson.INVALID);
+    if (password != null && c.dialect.equals("bigquery")) {
+      ServiceAccountKeyRule.check(password);
     }
     if (roleChanged) {
       c.baseRole = role;

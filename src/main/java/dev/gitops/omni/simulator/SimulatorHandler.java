@@ -80,8 +80,8 @@ final class SimulatorHandler implements HttpHandler {
             target.route().label(),
             id[0],
             reply.status(),
-            Json.topLevelKeys(body),
-            target.route() == Route.CREATE ? Json.topLevelString(body, "name") : null));
+            JsonBodies.topLevelKeys(body),
+            target.route() == Route.CREATE ? JsonBodies.topLevelString(body, "name") : null));
     LOG.debug("{} {} -> {}", method, path, reply.dropped() ? "dropped" : reply.status());
     try {
       if (!reply.dropped()) {
@@ -154,7 +154,7 @@ final class SimulatorHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange ex, Reply reply) {
-    byte[] bytes = Json.write(reply.body());
+    byte[] bytes = JsonBodies.write(reply.body());
     try {
       ex.getResponseHeaders().set("Content-Type", "application/json");
       if (ex.getRequestMethod().equals("HEAD")) {

@@ -9,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JSON reading and writing shared by the simulator. */
-final class Json {
+/**
+ * The simulator's request and reply bodies as JSON: parsing a body that must be an object, the
+ * secret-free parts the request journal keeps (key names, a create's name), writing a reply, and
+ * zod's type names for error details.
+ */
+final class JsonBodies {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private JsonBodies() {}
 
   /**
    * Parses a request body that must be a JSON object. Any other input (empty, malformed, an array)

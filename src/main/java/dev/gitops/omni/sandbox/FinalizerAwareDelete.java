@@ -14,8 +14,8 @@ import java.time.temporal.ChronoUnit;
  * processDelete is private): without finalizers the object goes; with finalizers it only gets a
  * deletionTimestamp and a new resourceVersion, once.
  */
-final class Deletion {
-  private Deletion() {}
+final class FinalizerAwareDelete {
+  private FinalizerAwareDelete() {}
 
   static void apply(
       KubernetesCrudDispatcher store,
