@@ -34,7 +34,7 @@ final class Deletion {
     if (in.deletionPolicy() != DeletionPolicy.Delete) {
       return leave(in, id, writes, "deletionPolicy Orphan: connection " + id + " is left in Omni");
     }
-    var found = Planner.find(in, id);
+    var found = Match.find(in, id);
     if (found.isEmpty() || found.get().archived()) {
       return leave(in, id, writes, "connection " + id + " is already archived or gone in Omni");
     }

@@ -2,6 +2,7 @@ package dev.gitops.omni.core;
 
 import dev.gitops.omni.connection.ObservedConnection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ record Match(Kind kind, ObservedConnection info, boolean adopting, String why) {
   }
 
   private static Match byStatus(PlanInput in, String id, boolean pinned) {
-    Optional<ObservedConnection> found = Planner.find(in, id);
+    Optional<ObservedConnection> found = Match.find(in, id);
     if (found.isPresent() && !found.get().archived()) {
       PlanInput.Claim other = in.claims().get(id);
       // Both manage it (a race): the resource with the smaller key keeps it.
@@ -56,7 +57,7 @@ record Match(Kind kind, ObservedConnection info, boolean adopting, String why) {
   }
 
   private static Match byPinnedId(PlanInput in, String id) {
-    Optional<ObservedConnection> found = Planner.find(in, id);
+    Optional<ObservedConnection> found = Match.find(in, id);
     if (found.isEmpty() || found.get().archived()) {
       return new Match(
           Kind.MISSING_PINNED,
@@ -121,5 +122,19 @@ record Match(Kind kind, ObservedConnection info, boolean adopting, String why) {
             + other
             + ": two resources must not manage one Omni connection; give this one another"
             + " spec.name or remove its spec.connectionId");
+  }
+
+  /** A live, unclaimed connection that looks like the replacement a lost POST created. */
+  static Optional<ObservedConnection> lostReplacement(PlanInput in, String oldId) {
+    String dialect = in.spec().dialect.wire();
+    return in.observed().stream()
+        .filter(c -> !c.archived() && !c.id().equals(oldId))
+        .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
+        .filter(c -> !in.claims().containsKey(c.id()))
+        .findFirst();
+  }
+
+  static Optional<ObservedConnection> find(PlanInput in, String id) {
+    return in.observed().stream().filter(c -> Objects.equals(c.id(), id)).findFirst();
   }
 }

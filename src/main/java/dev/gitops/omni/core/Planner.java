@@ -11,7 +11,6 @@ import dev.gitops.omni.model.Policies.ManagementPolicy;
 import dev.gitops.omni.model.Policies.ReplacementPolicy;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -77,7 +76,7 @@ public final class Planner {
     String retire = retire(in);
     if (!edited.isEmpty()) {
       if (spec.replacementPolicy == ReplacementPolicy.Recreate && in.createPending()) {
-        Optional<ObservedConnection> lost = lostReplacement(in, info.id());
+        Optional<ObservedConnection> lost = Match.lostReplacement(in, info.id());
         if (lost.isPresent()) {
           return new Plan(
               Action.ADOPT,
@@ -203,7 +202,7 @@ public final class Planner {
     if (old == null || in.deletionPolicy() != DeletionPolicy.Delete) {
       return null;
     }
-    return find(in, old).filter(c -> !c.archived()).map(ObservedConnection::id).orElse(null);
+    return Match.find(in, old).filter(c -> !c.archived()).map(ObservedConnection::id).orElse(null);
   }
 
   /** What status.appliedSettings records once the plan succeeded. */
@@ -235,19 +234,5 @@ public final class Planner {
         in.last().appliedSettings(),
         null,
         null);
-  }
-
-  /** A live, unclaimed connection that looks like the replacement a lost POST created. */
-  private static Optional<ObservedConnection> lostReplacement(PlanInput in, String oldId) {
-    String dialect = in.spec().dialect.wire();
-    return in.observed().stream()
-        .filter(c -> !c.archived() && !c.id().equals(oldId))
-        .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
-        .filter(c -> !in.claims().containsKey(c.id()))
-        .findFirst();
-  }
-
-  static Optional<ObservedConnection> find(PlanInput in, String id) {
-    return in.observed().stream().filter(c -> Objects.equals(c.id(), id)).findFirst();
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * Desired state of one Omni database connection. Field names are Omni's own; list fields are joined
  * with commas on the wire. Secret values are never spec fields, only references.
  *
- * <p>The CEL rules below are mirrored one for one by {@code dev.gitops.omni.core.SpecRules}: the
+ * <p>The CEL rules below are mirrored one for one by the planner's spec rules (SpecRules): the
  * command line and clusters without CEL never see these, and a test keeps both in agreement.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -38,7 +38,7 @@ final class ConnectionStore {
    * @param id the id to use, or null for a fresh UUID
    * @param invisibleFor how long get, patch and delete answer 404 for the new id
    */
-  synchronized String create(String id, NewConnection spec, Duration invisibleFor) {
+  synchronized String create(String id, ValidatedCreate spec, Duration invisibleFor) {
     String newId = id == null ? UUID.randomUUID().toString() : id;
     if (byId.containsKey(newId)) {
       throw new IllegalArgumentException("a connection with id " + newId + " already exists");

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Validates a create body ({@code POST .../connections}) the way the reference describes, with
- * Omni's exact error details, and turns it into a {@link NewConnection}. Keys the reference does
+ * Omni's exact error details, and turns it into a {@link ValidatedCreate}. Keys the reference does
  * not list are ignored (nothing documents that Omni rejects them). A JSON {@code null} counts as
  * "not sent".
  */
@@ -35,17 +35,17 @@ final class CreateValidator {
     this.customRoles = Set.copyOf(customRoles);
   }
 
-  NewConnection validate(byte[] body) {
+  ValidatedCreate validate(byte[] body) {
     return validate(JsonBodies.object(body));
   }
 
-  NewConnection validate(ObjectNode body) {
+  ValidatedCreate validate(ObjectNode body) {
     String dialect = dialect(body);
     String name = requiredText(body, "name");
-    boolean keyPair = dialect.equals("snowflake") && present(body, NewConnection.PRIVATE_KEY);
+    boolean keyPair = dialect.equals("snowflake") && present(body, ValidatedCreate.PRIVATE_KEY);
     CreateFields.checkTypes(body);
     if (!keyPair) {
-      requiredText(body, NewConnection.PASSWORD);
+      requiredText(body, ValidatedCreate.PASSWORD);
     }
     checkDialectRules(dialect, body);
     String role = text(body, "baseRole");
@@ -96,7 +96,7 @@ final class CreateValidator {
           throw ApiError.field("acceptsLicense", "Invalid literal value, expected true");
         }
       }
-      case "bigquery" -> ServiceAccountKeyRule.check(text(body, NewConnection.PASSWORD));
+      case "bigquery" -> ServiceAccountKeyRule.check(text(body, ValidatedCreate.PASSWORD));
       default -> {
         // no extra rules documented
       }
@@ -112,7 +112,7 @@ final class CreateValidator {
     }
   }
 
-  private static NewConnection build(String dialect, String name, String role, ObjectNode body) {
+  private static ValidatedCreate build(String dialect, String name, String role, ObjectNode body) {
     Map<String, Object> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     for (String field : CreateFields.names()) {
@@ -120,7 +120,7 @@ final class CreateValidator {
       if (v == null || v.isNull() || field.equals("name") || field.equals("dialect")) {
         continue;
       }
-      if (NewConnection.SECRET_FIELDS.contains(field)) {
+      if (ValidatedCreate.SECRET_FIELDS.contains(field)) {
         if (!v.textValue().isEmpty()) {
           secrets.put(field, v.textValue());
         }
@@ -131,7 +131,7 @@ final class CreateValidator {
     if (dialect.equals("bigquery")) {
       settings.putIfAbsent("region", "us");
     }
-    return new NewConnection(name, dialect, role, null, List.of(), settings, secrets);
+    return new ValidatedCreate(name, dialect, role, null, List.of(), settings, secrets);
   }
 
   private static boolean present(ObjectNode body, String field) {

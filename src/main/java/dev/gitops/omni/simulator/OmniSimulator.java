@@ -214,7 +214,7 @@ public final class OmniSimulator implements AutoCloseable {
   public String seed(Map<String, ?> createBody) {
     ObjectNode body = JsonBodies.MAPPER.valueToTree(createBody);
     try {
-      NewConnection spec = validator.validate(body);
+      ValidatedCreate spec = validator.validate(body);
       EnvironmentChange env = EnvironmentChange.parse(body);
       if (env.sent() && env.name() != null) {
         spec = spec.withAttribute(env.name(), env.values());

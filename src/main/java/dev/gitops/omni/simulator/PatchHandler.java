@@ -28,8 +28,8 @@ final class PatchHandler {
           EnvironmentChange.CURRENT,
           EnvironmentChange.BETA_NAME,
           EnvironmentChange.BETA_VALUES,
-          NewConnection.PASSWORD,
-          NewConnection.PRIVATE_KEY);
+          ValidatedCreate.PASSWORD,
+          ValidatedCreate.PRIVATE_KEY);
 
   private final ConnectionStore store;
   private final CreateValidator roles;
@@ -69,7 +69,7 @@ final class PatchHandler {
     }
     EnvironmentChange env = EnvironmentChange.parse(obj);
     Map<String, String> credentials = new LinkedHashMap<>();
-    for (String field : List.of(NewConnection.PASSWORD, NewConnection.PRIVATE_KEY)) {
+    for (String field : List.of(ValidatedCreate.PASSWORD, ValidatedCreate.PRIVATE_KEY)) {
       if (obj.has(field)) {
         credentials.put(field, credential(obj.get(field), field));
       }
@@ -104,7 +104,7 @@ final class PatchHandler {
     if (attributeChanged && newName != null) {
       checkValuesFree(c, newName, newValues);
     }
-    String password = credentials.get(NewConnection.PASSWORD);
+    String password = credentials.get(ValidatedCreate.PASSWORD);
     if (password != null && c.dialect.equals("bigquery")) {
       ServiceAccountKeyRule.check(password);
     }

@@ -41,7 +41,7 @@ final class ServiceAccountKeyRule {
    */
   static void check(String password) {
     if (!accepts(password)) {
-      throw ApiError.field(NewConnection.PASSWORD, INVALID);
+      throw ApiError.field(ValidatedCreate.PASSWORD, INVALID);
     }
   }
 

@@ -130,7 +130,7 @@ final class SimulatorHandler implements HttpHandler {
         yield new Reply(200, Map.of("connection", view));
       }
       case CREATE -> {
-        NewConnection spec = validator.validate(body);
+        ValidatedCreate spec = validator.validate(body);
         id[0] = store.create(null, spec, options.newConnectionInvisibleFor());
         // a dropped create is stored, then the socket closes without any response
         yield faults.dropCreate() ? Reply.DROP : Reply.success(201, "data", id[0]);

@@ -1,6 +1,5 @@
 package dev.gitops.omni.simulator;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -80,8 +79,8 @@ public record SimulatorOptions(
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static SimulatorOptionsBuilder builder() {
+    return new SimulatorOptionsBuilder();
   }
 
   /** The defaults: ephemeral port, token {@code sim-token}, 60 requests/minute, no faults. */
@@ -89,8 +88,8 @@ public record SimulatorOptions(
     return builder().build();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
+  public SimulatorOptionsBuilder toBuilder() {
+    SimulatorOptionsBuilder b = new SimulatorOptionsBuilder();
     b.port = port;
     b.tokens = new LinkedHashSet<>(tokens);
     b.readOnlyTokens = new LinkedHashSet<>(readOnlyTokens);
@@ -150,123 +149,5 @@ public record SimulatorOptions(
       throw new IllegalArgumentException(what + " must be between 0 and 1: " + p);
     }
     return p;
-  }
-
-  /** Mutable builder; {@link #build()} validates. */
-  public static final class Builder {
-    private int port;
-    private Set<String> tokens = new LinkedHashSet<>(Set.of(DEFAULT_TOKEN));
-    private Set<String> readOnlyTokens = new LinkedHashSet<>();
-    private int rateLimitPerMinute = 60;
-    private Duration rateLimitWindow = Duration.ofMinutes(1);
-    private Latency latency = Latency.NONE;
-    private double error5xxRate;
-    private double dropCreateRate;
-    private Set<String> customRoles = new LinkedHashSet<>();
-    private long randomSeed = new SecureRandom().nextLong();
-    private Duration newConnectionInvisibleFor = Duration.ZERO;
-    private int journalCapacity = 10_000;
-    private boolean legacyWireShapes;
-
-    private Builder() {}
-
-    public Builder port(int value) {
-      port = value;
-      return this;
-    }
-
-    /** Replaces the admin tokens (the default is {@code sim-token}). */
-    public Builder tokens(Set<String> values) {
-      tokens = new LinkedHashSet<>(values);
-      return this;
-    }
-
-    public Builder tokens(String... values) {
-      return tokens(new LinkedHashSet<>(Arrays.asList(values)));
-    }
-
-    public Builder readOnlyTokens(Set<String> values) {
-      readOnlyTokens = new LinkedHashSet<>(values);
-      return this;
-    }
-
-    public Builder readOnlyTokens(String... values) {
-      return readOnlyTokens(new LinkedHashSet<>(Arrays.asList(values)));
-    }
-
-    public Builder rateLimitPerMinute(int value) {
-      rateLimitPerMinute = value;
-      return this;
-    }
-
-    public Builder rateLimitWindow(Duration value) {
-      rateLimitWindow = value;
-      return this;
-    }
-
-    public Builder latency(Latency value) {
-      latency = value;
-      return this;
-    }
-
-    public Builder latency(Duration fixed) {
-      return latency(Latency.fixed(fixed));
-    }
-
-    public Builder error5xxRate(double value) {
-      error5xxRate = value;
-      return this;
-    }
-
-    public Builder dropCreateRate(double value) {
-      dropCreateRate = value;
-      return this;
-    }
-
-    public Builder customRoles(Set<String> values) {
-      customRoles = new LinkedHashSet<>(values);
-      return this;
-    }
-
-    public Builder customRoles(String... values) {
-      return customRoles(new LinkedHashSet<>(Arrays.asList(values)));
-    }
-
-    public Builder randomSeed(long value) {
-      randomSeed = value;
-      return this;
-    }
-
-    public Builder newConnectionInvisibleFor(Duration value) {
-      newConnectionInvisibleFor = value;
-      return this;
-    }
-
-    public Builder journalCapacity(int value) {
-      journalCapacity = value;
-      return this;
-    }
-
-    public Builder legacyWireShapes(boolean value) {
-      legacyWireShapes = value;
-      return this;
-    }
-
-    public SimulatorOptions build() {
-      return new SimulatorOptions(
-          port,
-          tokens,
-          readOnlyTokens,
-          rateLimitPerMinute,
-          rateLimitWindow,
-          latency,
-          error5xxRate,
-          dropCreateRate,
-          customRoles,
-          randomSeed,
-          newConnectionInvisibleFor,
-          journalCapacity,
-          legacyWireShapes);
-    }
   }
 }

@@ -25,7 +25,7 @@ final class StoredConnection {
   Instant updatedAt;
   Instant deletedAt;
 
-  StoredConnection(String id, NewConnection spec, Instant createdAt, long visibleAfterNanos) {
+  StoredConnection(String id, ValidatedCreate spec, Instant createdAt, long visibleAfterNanos) {
     this.id = id;
     this.name = spec.name();
     this.dialect = spec.dialect();
@@ -62,9 +62,9 @@ final class StoredConnection {
         attributeName,
         attributeValues,
         settings,
-        secrets.containsKey(NewConnection.PASSWORD),
-        secrets.containsKey(NewConnection.PRIVATE_KEY),
-        secrets.containsKey(NewConnection.OAUTH_SECRET),
+        secrets.containsKey(ValidatedCreate.PASSWORD),
+        secrets.containsKey(ValidatedCreate.PRIVATE_KEY),
+        secrets.containsKey(ValidatedCreate.OAUTH_SECRET),
         credentialsGeneration,
         createdAt,
         updatedAt,

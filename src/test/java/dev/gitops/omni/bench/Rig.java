@@ -10,6 +10,7 @@ import dev.gitops.omni.simulator.ConnectionSnapshot;
 import dev.gitops.omni.simulator.JournalEntry;
 import dev.gitops.omni.simulator.OmniSimulator;
 import dev.gitops.omni.simulator.SimulatorOptions;
+import dev.gitops.omni.simulator.SimulatorOptionsBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -74,7 +75,7 @@ final class Rig implements AutoCloseable {
   }
 
   /** Simulator options for a benchmark: the given latency and rate limit, a large journal. */
-  static SimulatorOptions.Builder simulator(int ratePerMinute, int n, long seed) {
+  static SimulatorOptionsBuilder simulator(int ratePerMinute, int n, long seed) {
     return SimulatorOptions.defaults().toBuilder()
         .tokens("bench-token-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6)))
         .rateLimitPerMinute(ratePerMinute)

@@ -40,7 +40,7 @@ final class MockOmni implements AutoCloseable {
 
   /** Answers the next request with a fixture body. */
   void answer(int code, String fixture) {
-    answer(new MockResponse.Builder().code(code).body(Fixtures.read(fixture)).build());
+    answer(new MockResponse.Builder().code(code).body(ClientFixtures.read(fixture)).build());
   }
 
   void answer(MockResponse response) {

@@ -99,7 +99,7 @@ class OkHttpOmniClientErrorsTest {
         new MockResponse.Builder()
             .code(429)
             .addHeader("Retry-After", "12")
-            .body(Fixtures.read("error-429.json"))
+            .body(ClientFixtures.read("error-429.json"))
             .build());
 
     OmniApiException e = catchThrowableOfType(OmniApiException.class, () -> client.create(CREATE));
@@ -128,7 +128,7 @@ class OkHttpOmniClientErrorsTest {
     omni.answer(
         new MockResponse.Builder()
             .code(201)
-            .body(Fixtures.read("create-201.json"))
+            .body(ClientFixtures.read("create-201.json"))
             .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
 

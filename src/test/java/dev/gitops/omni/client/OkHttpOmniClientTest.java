@@ -31,7 +31,7 @@ class OkHttpOmniClientTest {
   }
 
   private static JsonNode body(RecordedRequest request) {
-    return Fixtures.json(request.getBody().utf8());
+    return ClientFixtures.json(request.getBody().utf8());
   }
 
   @ParameterizedTest
@@ -62,7 +62,7 @@ class OkHttpOmniClientTest {
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
     assertThat(body(request))
         .isEqualTo(
-            Fixtures.json(
+            ClientFixtures.json(
                 "{\"dialect\": \"bigquery\", \"name\": \"My BigQuery Connection\","
                     + " \"region\": \"us\", \"port\": 5432, \"useMachineAuth\": false,"
                     + " \"environmentUserAttribute\": {\"attributeName\": \"environment\","
@@ -95,7 +95,7 @@ class OkHttpOmniClientTest {
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getTarget()).isEqualTo("/api/v1/connections/" + ID);
     assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
-    assertThat(body(request)).isEqualTo(Fixtures.json("{\"baseRole\": \"VIEWER\"}"));
+    assertThat(body(request)).isEqualTo(ClientFixtures.json("{\"baseRole\": \"VIEWER\"}"));
   }
 
   @Test
@@ -108,7 +108,7 @@ class OkHttpOmniClientTest {
     assertThat(message).isEqualTo("Updated connection default role and user attribute settings.");
     assertThat(body(omni.take()))
         .isEqualTo(
-            Fixtures.json(
+            ClientFixtures.json(
                 "{\"baseRole\": \"QUERIER\", \"environmentUserAttribute\":"
                     + " {\"attributeName\": \"environment\", \"defaultValues\": [\"prod\","
                     + " \"dev\"]}}"));
@@ -122,7 +122,7 @@ class OkHttpOmniClientTest {
 
     JsonNode sent = body(omni.take());
     assertThat(message).isEqualTo("Updated environment user attribute settings.");
-    assertThat(sent).isEqualTo(Fixtures.json("{\"environmentUserAttribute\": null}"));
+    assertThat(sent).isEqualTo(ClientFixtures.json("{\"environmentUserAttribute\": null}"));
     assertThat(sent.has("environmentUserAttribute")).isTrue();
   }
 
@@ -138,7 +138,8 @@ class OkHttpOmniClientTest {
 
     assertThat(message).isEqualTo("Updated connection credentials.");
     assertThat(body(omni.take()))
-        .isEqualTo(Fixtures.json("{\"passwordUnencrypted\": \"new-pw\", \"privateKey\": \"PEM\"}"));
+        .isEqualTo(
+            ClientFixtures.json("{\"passwordUnencrypted\": \"new-pw\", \"privateKey\": \"PEM\"}"));
   }
 
   @Test

@@ -36,7 +36,8 @@ class OmniErrorsTest {
       quoteCharacter = '`')
   void mapsEachErrorBody(String call, String fixture, int status, OmniFailure kind, String detail) {
     OmniApiException e =
-        OmniErrors.fromResponse(status, "", Headers.of(), Fixtures.read(fixture), List.of(), CLOCK);
+        OmniErrors.fromResponse(
+            status, "", Headers.of(), ClientFixtures.read(fixture), List.of(), CLOCK);
 
     assertThat(e.kind()).isEqualTo(kind);
     assertThat(e.status()).isEqualTo(status);
@@ -75,7 +76,7 @@ class OmniErrorsTest {
             503,
             "Service Unavailable",
             Headers.of(),
-            Fixtures.read("error-html.html"),
+            ClientFixtures.read("error-html.html"),
             List.of(),
             CLOCK);
 
@@ -91,7 +92,7 @@ class OmniErrorsTest {
     assertThat(OmniErrors.detailOf("", "Bad Gateway", 502)).isEqualTo("Bad Gateway");
     assertThat(OmniErrors.detailOf(null, "", 503)).isEqualTo("Service Unavailable");
     assertThat(OmniErrors.detailOf("{}", null, 418)).isEqualTo("HTTP 418");
-    assertThat(OmniErrors.detailOf(Fixtures.read("error-no-detail.json"), "", 429))
+    assertThat(OmniErrors.detailOf(ClientFixtures.read("error-no-detail.json"), "", 429))
         .isEqualTo("Too Many Requests");
     assertThat(OmniErrors.detailOf("{\"detail\": \"  \", \"message\": \"m\"}", "", 400))
         .isEqualTo("m");
@@ -105,7 +106,7 @@ class OmniErrorsTest {
             429,
             "",
             Headers.of("Retry-After", "17"),
-            Fixtures.read("error-429.json"),
+            ClientFixtures.read("error-429.json"),
             List.of(),
             CLOCK);
 

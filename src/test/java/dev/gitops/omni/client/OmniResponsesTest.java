@@ -14,7 +14,7 @@ class OmniResponsesTest {
   private static final String PROD_ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
 
   private static List<ObservedConnection> list(String fixture) {
-    return OmniResponses.list(OmniJson.parseOrNull(Fixtures.read(fixture)));
+    return OmniResponses.list(OmniJson.parseOrNull(ClientFixtures.read(fixture)));
   }
 
   @Test
@@ -82,8 +82,9 @@ class OmniResponsesTest {
   @Test
   void readsOneConnectionWrappedOrBare() {
     ObservedConnection wrapped =
-        OmniResponses.one(OmniJson.parseOrNull(Fixtures.read("get-one.json")));
-    String bare = Fixtures.json(Fixtures.read("get-one.json")).get("connection").toString();
+        OmniResponses.one(OmniJson.parseOrNull(ClientFixtures.read("get-one.json")));
+    String bare =
+        ClientFixtures.json(ClientFixtures.read("get-one.json")).get("connection").toString();
 
     assertThat(wrapped.id()).isEqualTo(PROD_ID);
     assertThat(wrapped.baseRole()).isEqualTo("VIEWER");
@@ -114,7 +115,8 @@ class OmniResponsesTest {
 
   @Test
   void readsTheCreatedId() {
-    assertThat(OmniResponses.createdId(OmniJson.parseOrNull(Fixtures.read("create-201.json"))))
+    assertThat(
+            OmniResponses.createdId(OmniJson.parseOrNull(ClientFixtures.read("create-201.json"))))
         .isEqualTo(PROD_ID);
     assertThat(OmniResponses.createdId(OmniJson.parseOrNull("{\"data\": {\"id\": \"y\"}}")))
         .isEqualTo("y");
@@ -131,7 +133,7 @@ class OmniResponsesTest {
     "patch-200-no-updates.json, No updates were made to the connection."
   })
   void readsEachPatchMessage(String fixture, String message) {
-    assertThat(OmniResponses.message(OmniJson.parseOrNull(Fixtures.read(fixture))))
+    assertThat(OmniResponses.message(OmniJson.parseOrNull(ClientFixtures.read(fixture))))
         .isEqualTo(message);
   }
 }

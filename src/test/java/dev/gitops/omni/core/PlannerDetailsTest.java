@@ -1,7 +1,7 @@
 package dev.gitops.omni.core;
 
-import static dev.gitops.omni.core.Fixtures.in;
-import static dev.gitops.omni.core.Fixtures.live;
+import static dev.gitops.omni.core.PlanFixtures.in;
+import static dev.gitops.omni.core.PlanFixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitops.omni.connection.WireField;

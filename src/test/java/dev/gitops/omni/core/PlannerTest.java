@@ -1,8 +1,8 @@
 package dev.gitops.omni.core;
 
-import static dev.gitops.omni.core.Fixtures.archived;
-import static dev.gitops.omni.core.Fixtures.in;
-import static dev.gitops.omni.core.Fixtures.live;
+import static dev.gitops.omni.core.PlanFixtures.archived;
+import static dev.gitops.omni.core.PlanFixtures.in;
+import static dev.gitops.omni.core.PlanFixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitops.omni.connection.ObservedConnection;
@@ -52,7 +52,7 @@ class PlannerTest {
     }
   }
 
-  static Arguments row(String name, Supplier<Fixtures.In> input, Expect expect) {
+  static Arguments row(String name, Supplier<PlanFixtures.In> input, Expect expect) {
     return Arguments.of(name, input, expect);
   }
 
@@ -494,7 +494,7 @@ class PlannerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
-  void plans(String name, Supplier<Fixtures.In> input, Expect expect) {
+  void plans(String name, Supplier<PlanFixtures.In> input, Expect expect) {
     Plan plan = input.get().plan();
     assertThat(plan.action()).as("action").isEqualTo(expect.action());
     assertThat(plan.reason().text()).as("reason").isEqualTo(expect.reason());

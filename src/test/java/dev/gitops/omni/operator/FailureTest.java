@@ -9,6 +9,7 @@ import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ReplacementPolicy;
 import dev.gitops.omni.simulator.SimulatorOptions;
+import dev.gitops.omni.simulator.SimulatorOptionsBuilder;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FailureTest {
   Harness h;
 
-  Harness start(SimulatorOptions.Builder sim) {
+  Harness start(SimulatorOptionsBuilder sim) {
     h = new Harness(sim.rateLimitPerMinute(0).build(), c -> c).start();
     h.secret("pg", "password", "pw-1");
     return h;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The runtime faults: 5xx, dropped creates, latency, and their reproducibility by seed. */
 class FaultInjectionTest {
 
-  private static SimulatorOptions.Builder unlimited() {
+  private static SimulatorOptionsBuilder unlimited() {
     return SimulatorOptions.builder().rateLimitPerMinute(0);
   }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * non-secret field that was sent (plus defaults such as BigQuery's region); {@code secrets} holds
  * the secret fields and is never printed.
  */
-record NewConnection(
+record ValidatedCreate(
     String name,
     String dialect,
     String baseRole,
@@ -25,18 +25,18 @@ record NewConnection(
   static final String OAUTH_SECRET = "oauthClientSecretUnencrypted";
   static final Set<String> SECRET_FIELDS = Set.of(PASSWORD, PRIVATE_KEY, OAUTH_SECRET);
 
-  NewConnection {
+  ValidatedCreate {
     attributeValues = List.copyOf(attributeValues);
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     secrets = Map.copyOf(secrets);
   }
 
-  NewConnection withAttribute(String name, List<String> values) {
-    return new NewConnection(this.name, dialect, baseRole, name, values, settings, secrets);
+  ValidatedCreate withAttribute(String name, List<String> values) {
+    return new ValidatedCreate(this.name, dialect, baseRole, name, values, settings, secrets);
   }
 
   @Override
   public String toString() {
-    return "NewConnection[" + dialect + " '" + name + "', secrets " + secrets.keySet() + "]";
+    return "ValidatedCreate[" + dialect + " '" + name + "', secrets " + secrets.keySet() + "]";
   }
 }

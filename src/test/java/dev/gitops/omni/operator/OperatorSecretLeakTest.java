@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * service-account JSON — and scans everything the operator emitted: logs at DEBUG, events,
  * statuses, metrics and exception messages.
  */
-class SecretLeakTest {
+class OperatorSecretLeakTest {
   static final String PASSWORD = "canary-pw-5f1e2d";
   static final String ROTATED = "canary-rotated-77ab";
   static final String SA_KEY = "canary-private-key-c0ffee";

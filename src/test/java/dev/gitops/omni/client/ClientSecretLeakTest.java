@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Known secrets go through create and patch while the server fails every way it can; none may
  * surface in an exception, a toString or a log line.
  */
-class SecretLeakTest {
+class ClientSecretLeakTest {
 
   private static final String PASSWORD = "pw-Sup3rS3cret-7731";
   private static final String PRIVATE_KEY =
@@ -43,7 +43,7 @@ class SecretLeakTest {
     return List.of(
         new MockResponse.Builder()
             .code(400)
-            .body(Fixtures.read("error-400-invalid-json.json"))
+            .body(ClientFixtures.read("error-400-invalid-json.json"))
             .build(),
         new MockResponse.Builder()
             .code(400)
@@ -55,11 +55,11 @@ class SecretLeakTest {
             .build(),
         new MockResponse.Builder()
             .code(403)
-            .body(Fixtures.read("error-403-permission-denied.json"))
+            .body(ClientFixtures.read("error-403-permission-denied.json"))
             .build(),
         new MockResponse.Builder().code(429).addHeader("Retry-After", "3").build(),
-        new MockResponse.Builder().code(500).body(Fixtures.read("error-500.json")).build(),
-        new MockResponse.Builder().code(502).body(Fixtures.read("error-502.html")).build(),
+        new MockResponse.Builder().code(500).body(ClientFixtures.read("error-500.json")).build(),
+        new MockResponse.Builder().code(502).body(ClientFixtures.read("error-502.html")).build(),
         new MockResponse.Builder()
             .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
             .build());

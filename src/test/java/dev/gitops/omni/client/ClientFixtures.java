@@ -8,14 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the Omni response bodies under {@code src/test/resources/omni-fixtures/}. */
-final class Fixtures {
+final class ClientFixtures {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Fixtures() {}
+  private ClientFixtures() {}
 
   static String read(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/omni-fixtures/" + name)) {
+    try (InputStream in = ClientFixtures.class.getResourceAsStream("/omni-fixtures/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }

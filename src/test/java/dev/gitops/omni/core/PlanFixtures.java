@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Builders for planner inputs, so each table row states only what it is about. */
-final class Fixtures {
-  private Fixtures() {}
+final class PlanFixtures {
+  private PlanFixtures() {}
 
   static OmniConnectionSpec postgres() {
     OmniConnectionSpec s = new OmniConnectionSpec();

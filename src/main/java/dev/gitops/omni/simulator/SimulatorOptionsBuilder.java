@@ -1,0 +1,125 @@
+package dev.gitops.omni.simulator;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Mutable builder of {@link SimulatorOptions}; {@link #build()} validates. */
+public final class SimulatorOptionsBuilder {
+  int port;
+  Set<String> tokens = new LinkedHashSet<>(Set.of(SimulatorOptions.DEFAULT_TOKEN));
+  Set<String> readOnlyTokens = new LinkedHashSet<>();
+  int rateLimitPerMinute = 60;
+  Duration rateLimitWindow = Duration.ofMinutes(1);
+  Latency latency = Latency.NONE;
+  double error5xxRate;
+  double dropCreateRate;
+  Set<String> customRoles = new LinkedHashSet<>();
+  long randomSeed = new SecureRandom().nextLong();
+  Duration newConnectionInvisibleFor = Duration.ZERO;
+  int journalCapacity = 10_000;
+  boolean legacyWireShapes;
+
+  SimulatorOptionsBuilder() {}
+
+  public SimulatorOptionsBuilder port(int value) {
+    port = value;
+    return this;
+  }
+
+  /** Replaces the admin tokens (the default is {@code sim-token}). */
+  public SimulatorOptionsBuilder tokens(Set<String> values) {
+    tokens = new LinkedHashSet<>(values);
+    return this;
+  }
+
+  public SimulatorOptionsBuilder tokens(String... values) {
+    return tokens(new LinkedHashSet<>(Arrays.asList(values)));
+  }
+
+  public SimulatorOptionsBuilder readOnlyTokens(Set<String> values) {
+    readOnlyTokens = new LinkedHashSet<>(values);
+    return this;
+  }
+
+  public SimulatorOptionsBuilder readOnlyTokens(String... values) {
+    return readOnlyTokens(new LinkedHashSet<>(Arrays.asList(values)));
+  }
+
+  public SimulatorOptionsBuilder rateLimitPerMinute(int value) {
+    rateLimitPerMinute = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder rateLimitWindow(Duration value) {
+    rateLimitWindow = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder latency(Latency value) {
+    latency = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder latency(Duration fixed) {
+    return latency(Latency.fixed(fixed));
+  }
+
+  public SimulatorOptionsBuilder error5xxRate(double value) {
+    error5xxRate = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder dropCreateRate(double value) {
+    dropCreateRate = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder customRoles(Set<String> values) {
+    customRoles = new LinkedHashSet<>(values);
+    return this;
+  }
+
+  public SimulatorOptionsBuilder customRoles(String... values) {
+    return customRoles(new LinkedHashSet<>(Arrays.asList(values)));
+  }
+
+  public SimulatorOptionsBuilder randomSeed(long value) {
+    randomSeed = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder newConnectionInvisibleFor(Duration value) {
+    newConnectionInvisibleFor = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder journalCapacity(int value) {
+    journalCapacity = value;
+    return this;
+  }
+
+  public SimulatorOptionsBuilder legacyWireShapes(boolean value) {
+    legacyWireShapes = value;
+    return this;
+  }
+
+  public SimulatorOptions build() {
+    return new SimulatorOptions(
+        port,
+        tokens,
+        readOnlyTokens,
+        rateLimitPerMinute,
+        rateLimitWindow,
+        latency,
+        error5xxRate,
+        dropCreateRate,
+        customRoles,
+        randomSeed,
+        newConnectionInvisibleFor,
+        journalCapacity,
+        legacyWireShapes);
+  }
+}
