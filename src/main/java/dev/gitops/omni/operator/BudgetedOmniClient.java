@@ -20,9 +20,12 @@ public final class BudgetedOmniClient {
   private final RequestBudget budget;
   private final OmniCallListener listener;
 
-  /** Told about every call that was sent or held back, for metrics. */
+  /** Told about every call that was sent, answered or held back, for metrics. */
   public interface OmniCallListener {
     void sent(String route);
+
+    /** Omni answered the call with {@code status} (0: no answer arrived). */
+    default void answered(String route, int status) {}
 
     /** The call was not sent: the budget frees a request in {@code wait}. */
     void heldBack(String route, Duration wait);
@@ -46,8 +49,11 @@ public final class BudgetedOmniClient {
   private <T> T send(String route, Supplier<T> op) {
     listener.sent(route);
     try {
-      return op.get();
+      T result = op.get();
+      listener.answered(route, route.equals("create") ? 201 : 200);
+      return result;
     } catch (OmniApiException e) {
+      listener.answered(route, e.status());
       if (e.status() == 429) {
         // Omni counted more than the budget did: slow down for everyone, not only this caller
         budget.throttled(e.retryAfter().orElse(null));

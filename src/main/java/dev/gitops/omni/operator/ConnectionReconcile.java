@@ -29,6 +29,12 @@ final class ConnectionReconcile {
   private final Events events;
   private final Clock clock;
 
+  /**
+   * Plans and their creates for one Omni name run one at a time, so two new resources wanting the
+   * same name never both POST: the second plans on a list that holds the first one's connection.
+   */
+  private final Object[] sameName = new Object[256];
+
   ConnectionReconcile(
       OperatorConfig config,
       PlanInputCollector inputs,
@@ -48,6 +54,9 @@ final class ConnectionReconcile {
     this.failures = failures;
     this.events = events;
     this.clock = clock;
+    for (int i = 0; i < sameName.length; i++) {
+      sameName[i] = new Object();
+    }
   }
 
   /** Reconciles {@code r}; the step's status is written already (only when it changed). */
@@ -61,7 +70,9 @@ final class ConnectionReconcile {
         step = gate.stop();
       } else {
         versions = gate.creds().versions();
-        step = planAndApply(r, status, gate.creds(), io);
+        synchronized (sameName[Math.floorMod(r.omniName().hashCode(), sameName.length)]) {
+          step = planAndApply(r, status, gate.creds(), io);
+        }
       }
       if (step.outcome().state() != Outcome.State.RETRYING) {
         failures.succeeded(r);

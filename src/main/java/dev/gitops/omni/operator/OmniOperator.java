@@ -66,11 +66,16 @@ public final class OmniOperator implements AutoCloseable {
     OmniClient client = owned != null ? owned : w.omni();
     BudgetedOmniClient omni =
         new BudgetedOmniClient(
-            new MeteredOmniClient(client, metrics),
+            client,
             new RequestBudget(config.requestsPerMinute()),
             new BudgetedOmniClient.OmniCallListener() {
               @Override
               public void sent(String route) {}
+
+              @Override
+              public void answered(String route, int status) {
+                metrics.omniCall(route, status);
+              }
 
               @Override
               public void heldBack(String route, Duration wait) {

@@ -52,7 +52,14 @@ final class RealApiTable {
             + " requests on OmniConnections, their status and Events ÷ N)",
         r -> r.perConnection(r.converge().connectionWrites()));
     row(
-        "… update `omniconnections` (finalizer, create-pending mark, clearing the mark)",
+        "**writes to the OmniConnection per created connection** (metadata and status updates ÷ N;"
+            + " Events not counted)",
+        r ->
+            r.perConnection(
+                r.converge().writes("omniconnections")
+                    + r.converge().writes("omniconnections/status")));
+    row(
+        "… update `omniconnections` (the finalizer with the create-pending mark, in one write)",
         r -> r.perConnection(r.converge().writes("omniconnections")));
     row(
         "… update `omniconnections/status`",

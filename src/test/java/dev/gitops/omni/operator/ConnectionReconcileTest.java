@@ -10,7 +10,13 @@ import dev.gitops.omni.operator.RecordingResourceWrites.Kind;
 import dev.gitops.omni.operator.TestingOmniClient.Route;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +92,43 @@ class ConnectionReconcileTest {
     assertThat(units.omni.count(Route.CREATE)).isOne();
     assertThat(restarted.writes.current().getStatus().connectionId).isEqualTo("c1");
     assertThat(restarted.writes.current().unsettledCreateMark()).isNull();
+  }
+
+  @Test
+  void twoNewResourcesWithOneNameNeverBothPostEvenBeforeTheySeeEachOther() throws Exception {
+    // neither is in the other's index yet (an informer lags): only the operator's own ordering
+    // keeps them from posting at the same moment
+    CountDownLatch bothPosting = new CountDownLatch(2);
+    units.omni.beforeCreate(
+        () -> {
+          bothPosting.countDown();
+          try {
+            bothPosting.await(500, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Step>> runs = new ArrayList<>();
+      for (String name : List.of("a", "b")) {
+        OmniConnection r = OperatorUnits.postgres(name);
+        r.getSpec().name = "shared";
+        ReconcileIo io =
+            new ReconcileIo(
+                units.parts.omni().chargedTo("team/" + name),
+                new RecordingResourceWrites(r),
+                units.index());
+        runs.add(pool.submit(() -> units.parts.reconcile().run(r, units.credentials(), io)));
+      }
+      for (Future<Step> run : runs) {
+        assertThat(run.get(10, TimeUnit.SECONDS).outcome().state()).isEqualTo(Outcome.State.READY);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(units.omni.count(Route.CREATE)).as("one POST, the other adopts it").isOne();
+    assertThat(units.omni.live()).hasSize(1);
   }
 
   @Test

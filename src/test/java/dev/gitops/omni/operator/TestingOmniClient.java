@@ -37,6 +37,13 @@ final class TestingOmniClient implements OmniClient {
   private boolean supportsDelete = true;
   private boolean loseNextCreateAnswer;
   private int nextId = 1;
+  private Runnable beforeCreate = () -> {};
+
+  /** Runs as each POST arrives, before Omni looks at it (outside the fake's lock). */
+  TestingOmniClient beforeCreate(Runnable hook) {
+    beforeCreate = hook;
+    return this;
+  }
 
   TestingOmniClient withoutDelete() {
     supportsDelete = false;
@@ -66,19 +73,19 @@ final class TestingOmniClient implements OmniClient {
     return this;
   }
 
-  List<Call> calls() {
+  synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  long count(Route route) {
+  synchronized long count(Route route) {
     return calls.stream().filter(c -> c.route() == route).count();
   }
 
-  Map<String, ObservedConnection> connections() {
+  synchronized Map<String, ObservedConnection> connections() {
     return Map.copyOf(connections);
   }
 
-  List<ObservedConnection> live() {
+  synchronized List<ObservedConnection> live() {
     return connections.values().stream().filter(c -> !c.archived()).toList();
   }
 
@@ -91,13 +98,13 @@ final class TestingOmniClient implements OmniClient {
   }
 
   @Override
-  public List<ObservedConnection> list(ListFilter filter) {
+  public synchronized List<ObservedConnection> list(ListFilter filter) {
     receive(new Call(Route.LIST, null, null, null));
     return List.copyOf(connections.values());
   }
 
   @Override
-  public ObservedConnection get(String id) {
+  public synchronized ObservedConnection get(String id) {
     receive(new Call(Route.GET, id, null, null));
     ObservedConnection c = connections.get(id);
     if (c == null) {
@@ -108,6 +115,13 @@ final class TestingOmniClient implements OmniClient {
 
   @Override
   public String create(NewConnection connection) {
+    beforeCreate.run();
+    synchronized (this) {
+      return store(connection);
+    }
+  }
+
+  private String store(NewConnection connection) {
     receive(new Call(Route.CREATE, null, connection, null));
     String id = "c" + nextId++;
     connections.put(id, connection.createdAs(id));
@@ -119,7 +133,7 @@ final class TestingOmniClient implements OmniClient {
   }
 
   @Override
-  public String patch(String id, ConnectionPatch patch) {
+  public synchronized String patch(String id, ConnectionPatch patch) {
     receive(new Call(Route.PATCH, id, null, patch));
     ObservedConnection c = connections.get(id);
     if (c == null) {
@@ -130,7 +144,7 @@ final class TestingOmniClient implements OmniClient {
   }
 
   @Override
-  public void delete(String id) {
+  public synchronized void delete(String id) {
     receive(new Call(Route.DELETE, id, null, null));
     ObservedConnection c = connections.get(id);
     if (c == null || c.archived()) {
