@@ -125,10 +125,6 @@ final class ChildJvmOperator implements OperatorUnderTest {
     return startedAt;
   }
 
-  int httpPort() {
-    return httpPort;
-  }
-
   @Override
   public synchronized void stop(boolean crash) {
     if (process == null || !process.isAlive()) {

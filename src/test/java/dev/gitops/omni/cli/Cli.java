@@ -56,10 +56,6 @@ final class Cli {
       return err.toString();
     }
 
-    boolean running() {
-      return thread.isAlive();
-    }
-
     /** Interrupts the command, as Ctrl-C does, and returns its exit code. */
     int stop() throws InterruptedException {
       thread.interrupt();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -341,16 +342,44 @@ class PlanCommandTest {
   }
 
   @Test
-  void unreadableInputAndAMissingTokenAreOneLineErrors() {
+  void unreadableInputIsAOneLineError() {
     Cli.Result missing = omni.run("plan", "-f", dir.resolve("nope.yaml").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err().strip())
         .isEqualTo("error: " + dir.resolve("nope.yaml") + ": no such file or directory");
+    assertThat(missing.out()).isEmpty();
+  }
 
-    Cli.Result noUrl = Cli.run("plan", "-f", Cli.EXAMPLES.toString());
-    assertThat(noUrl.code()).isEqualTo(1);
-    assertThat(noUrl.err()).contains("error: ");
-    assertThat(noUrl.err().lines().count()).isEqualTo(1);
+  @Test
+  void aMissingTokenIsOneLineNamingTheOptionAndTheVariable() {
+    Assumptions.assumeTrue(
+        System.getenv("OMNI_TOKEN") == null && System.getenv("OMNI_TOKEN_FILE") == null,
+        "OMNI_TOKEN or OMNI_TOKEN_FILE is set in this environment");
+    Cli.Result r =
+        Cli.run(
+            "plan",
+            "-f",
+            Cli.EXAMPLES.toString(),
+            "--omni-url",
+            omni.sim.baseUrl(),
+            "--no-cluster");
+    assertThat(r.code()).as(r.all()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: an Omni API key is required: --omni-token-file or OMNI_TOKEN"
+                + System.lineSeparator());
+    assertThat(r.out()).isEmpty();
+    assertThat(omni.sim.totalRequests()).as("Omni is not called").isZero();
+  }
+
+  @Test
+  void aMissingUrlIsOneLineNamingTheOptionAndTheVariable() {
+    Assumptions.assumeTrue(System.getenv("OMNI_URL") == null, "OMNI_URL is set");
+    Cli.Result r = Cli.run("plan", "-f", Cli.EXAMPLES.toString(), "--no-cluster");
+    assertThat(r.code()).as(r.all()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo("error: --omni-url (or OMNI_URL) is required" + System.lineSeparator());
+    assertThat(r.out()).isEmpty();
   }
 
   static String line(String out, String resource) {

@@ -4,6 +4,7 @@ import static dev.gitops.omni.core.PlanFixtures.in;
 import static dev.gitops.omni.core.PlanFixtures.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitops.omni.connection.ConnectionPatch;
 import dev.gitops.omni.connection.WireField;
 import dev.gitops.omni.core.Plan.Action;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
@@ -43,19 +44,52 @@ class PlannerDetailsTest {
   }
 
   @Test
-  void patchNeverCarriesAnImmutableField() {
+  void patchCarriesOnlyThePatchableFields() {
     var i = in().observed(live("c1", "sales")).managed("c1");
     i.spec.baseRole = "QUERIER";
     i.versions.put("passwordUnencrypted", "pg/u1/9");
     Plan plan = i.plan();
-    assertThat(plan.patch().fieldNames())
-        .containsExactly("baseRole", "passwordUnencrypted")
-        .allMatch(
-            f ->
-                List.of("baseRole", "environmentUserAttribute", "passwordUnencrypted", "privateKey")
-                    .contains(f));
+    assertThat(plan.action()).isEqualTo(Action.PATCH);
+    assertThat(plan.patch().fieldNames()).containsExactly("baseRole", "passwordUnencrypted");
     assertThat(plan.patch().baseRole()).isEqualTo("QUERIER");
     assertThat(plan.appliedSettings()).containsEntry(WireField.BASE_ROLE.wire(), "QUERIER");
+  }
+
+  /**
+   * Omni cannot PATCH host, port, database and the like. An immutable edit made together with
+   * patchable ones must not be carried out as a PATCH of the patchable part (which would record the
+   * new host as applied, though Omni still has the old one): the whole plan is blocked.
+   */
+  @Test
+  void anImmutableEditIsNeverPatchedEvenAlongsidePatchableOnes() {
+    var i = in().observed(live("c1", "sales")).managed("c1");
+    var before = i.build().last().appliedSettings();
+    i.spec.host = "db2.internal";
+    i.spec.baseRole = "QUERIER";
+    i.versions.put("passwordUnencrypted", "pg/u1/9");
+    Plan plan = i.plan();
+    assertThat(plan.action()).isEqualTo(Action.BLOCKED);
+    assertThat(plan.reason()).isEqualTo(Reason.REPLACEMENT_REQUIRED);
+    assertThat(plan.fields()).containsExactly("host");
+    assertThat(plan.patch()).isEqualTo(ConnectionPatch.NONE);
+    assertThat(plan.changesOmni()).isFalse();
+    assertThat(plan.appliedSettings()).as("nothing recorded as applied").isEqualTo(before);
+    assertThat(plan.appliedSettings()).containsEntry("host", "db.internal");
+  }
+
+  /** An immutable setting changed in Omni is reported as drift; the PATCH carries only the rest. */
+  @Test
+  void immutableDriftInOmniIsReportedNotPatchedBack() {
+    var i =
+        in().observed(
+                new dev.gitops.omni.connection.ObservedConnection(
+                    "c1", "sales", "postgres", "other_db", null, "MODELER", null, List.of(), null))
+            .managed("c1");
+    Plan plan = i.plan();
+    assertThat(plan.action()).isEqualTo(Action.PATCH);
+    assertThat(plan.patch().fieldNames()).containsExactly("baseRole");
+    assertThat(plan.drift()).containsExactly(new Plan.Drift("database", "analytics", "other_db"));
+    assertThat(plan.message()).contains("database is 'other_db' in Omni");
   }
 
   @Test

@@ -23,32 +23,40 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One row per planner outcome and per rule. */
 class PlannerTest {
 
-  /** What a row expects. Null fields are not checked. */
+  /**
+   * What a row expects. Null fields are not checked, except {@code retire}: a plan retires nothing
+   * unless the row says which connection.
+   */
   record Expect(
       Action action,
       String reason,
       String connectionId,
       List<String> fields,
       Boolean writes,
-      String messageContains) {
+      String messageContains,
+      String retire) {
     static Expect of(Action a, String reason) {
-      return new Expect(a, reason, null, null, null, null);
+      return new Expect(a, reason, null, null, null, null, null);
     }
 
     Expect id(String id) {
-      return new Expect(action, reason, id, fields, writes, messageContains);
+      return new Expect(action, reason, id, fields, writes, messageContains, retire);
     }
 
     Expect withFields(String... f) {
-      return new Expect(action, reason, connectionId, List.of(f), writes, messageContains);
+      return new Expect(action, reason, connectionId, List.of(f), writes, messageContains, retire);
     }
 
     Expect writes(boolean w) {
-      return new Expect(action, reason, connectionId, fields, w, messageContains);
+      return new Expect(action, reason, connectionId, fields, w, messageContains, retire);
     }
 
     Expect says(String text) {
-      return new Expect(action, reason, connectionId, fields, writes, text);
+      return new Expect(action, reason, connectionId, fields, writes, text, retire);
+    }
+
+    Expect retires(String id) {
+      return new Expect(action, reason, connectionId, fields, writes, messageContains, id);
     }
   }
 
@@ -370,7 +378,25 @@ class PlannerTest {
               i.deletionPolicy = DeletionPolicy.Delete;
               return i;
             },
-            Expect.of(Action.NOTHING, "Available").id("c1")),
+            Expect.of(Action.NOTHING, "Available").id("c1").retires("c0")),
+        row(
+            "a replaced connection with deletionPolicy Orphan is left in Omni",
+            () -> {
+              var i = in().observed(live("c1", "sales"), live("c0", "sales-old")).managed("c1");
+              i.replaced = "c0";
+              i.deletionPolicy = DeletionPolicy.Orphan;
+              return i;
+            },
+            Expect.of(Action.NOTHING, "Available").id("c1").retires(null)),
+        row(
+            "a replaced connection already archived is not retired again",
+            () -> {
+              var i = in().observed(live("c1", "sales"), archived("c0", "sales-old")).managed("c1");
+              i.replaced = "c0";
+              i.deletionPolicy = DeletionPolicy.Delete;
+              return i;
+            },
+            Expect.of(Action.NOTHING, "Available").id("c1").retires(null)),
         // --- drift / archived ------------------------------------------------------------
         row(
             "database changed in Omni → reported as drift, nothing written",
@@ -509,5 +535,6 @@ class PlannerTest {
     if (expect.messageContains() != null) {
       assertThat(plan.message()).as("message").contains(expect.messageContains());
     }
+    assertThat(plan.retire()).as("connection retired").isEqualTo(expect.retire());
   }
 }

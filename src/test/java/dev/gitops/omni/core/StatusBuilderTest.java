@@ -18,59 +18,129 @@ class StatusBuilderTest {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   static final Instant T1 = Instant.parse("2026-01-01T00:05:00Z");
 
-  static Map<String, String> statuses(List<StatusCondition> c) {
-    return c.stream()
-        .collect(Collectors.toMap(StatusCondition::getType, StatusCondition::getStatus));
+  /** A condition as one comparable line: "Type=Status Reason: message". */
+  static String show(StatusCondition c) {
+    return c.getType() + "=" + c.getStatus() + " " + c.getReason() + ": " + c.getMessage();
   }
 
-  /** The README's status table ("Condition reasons"): Ready, Synced, Reconciling, Stalled. */
+  static List<String> shown(List<StatusCondition> conditions) {
+    return conditions.stream().map(StatusBuilderTest::show).toList();
+  }
+
+  static Map<String, StatusCondition> byType(List<StatusCondition> conditions) {
+    return conditions.stream().collect(Collectors.toMap(StatusCondition::getType, c -> c));
+  }
+
+  /**
+   * The README's status table ("Condition reasons"): Ready, Synced, Reconciling, Stalled, in that
+   * order, with the reason on all four and the message only where the condition is active (and on
+   * Ready and Synced, which always explain themselves).
+   */
   static Stream<Arguments> table() {
     return Stream.of(
-        Arguments.of(Outcome.ready(Reason.AVAILABLE, "ok"), "True", "True", "False", "False"),
-        Arguments.of(Outcome.inProgress(Reason.CREATING, "c"), "False", "False", "True", "False"),
-        Arguments.of(Outcome.retrying(Reason.RATE_LIMITED, "r"), "False", "False", "True", "False"),
         Arguments.of(
-            Outcome.retrying(Reason.OMNI_UNAVAILABLE, "u"), "False", "False", "True", "False"),
+            Outcome.ready(Reason.AVAILABLE, "connection c1 matches the spec"),
+            List.of(
+                "Ready=True Available: connection c1 matches the spec",
+                "Synced=True Available: connection c1 matches the spec",
+                "Reconciling=False Available: ",
+                "Stalled=False Available: ")),
         Arguments.of(
-            Outcome.stalled(Reason.INVALID_SPEC, "bad"), "False", "False", "False", "True"),
+            Outcome.inProgress(Reason.CREATING, "create connection 'sales'"),
+            List.of(
+                "Ready=False Creating: create connection 'sales'",
+                "Synced=False Creating: create connection 'sales'",
+                "Reconciling=True Creating: create connection 'sales'",
+                "Stalled=False Creating: ")),
         Arguments.of(
-            Outcome.stalled(Reason.DRIFT_DETECTED, "d"), "False", "False", "False", "True"),
-        Arguments.of(Outcome.paused("p"), "Unknown", "False", "False", "False"));
+            Outcome.retrying(Reason.RATE_LIMITED, "Omni answered 429, retrying in 30s"),
+            List.of(
+                "Ready=False RateLimited: Omni answered 429, retrying in 30s",
+                "Synced=False RateLimited: Omni answered 429, retrying in 30s",
+                "Reconciling=True RateLimited: Omni answered 429, retrying in 30s",
+                "Stalled=False RateLimited: ")),
+        Arguments.of(
+            Outcome.retrying(Reason.OMNI_UNAVAILABLE, "Omni answered 503"),
+            List.of(
+                "Ready=False OmniUnavailable: Omni answered 503",
+                "Synced=False OmniUnavailable: Omni answered 503",
+                "Reconciling=True OmniUnavailable: Omni answered 503",
+                "Stalled=False OmniUnavailable: ")),
+        Arguments.of(
+            Outcome.stalled(Reason.INVALID_SPEC, "spec.port must be 1-65535"),
+            List.of(
+                "Ready=False InvalidSpec: spec.port must be 1-65535",
+                "Synced=False InvalidSpec: spec.port must be 1-65535",
+                "Reconciling=False InvalidSpec: ",
+                "Stalled=True InvalidSpec: spec.port must be 1-65535")),
+        Arguments.of(
+            Outcome.stalled(Reason.DRIFT_DETECTED, "database is 'x' in Omni"),
+            List.of(
+                "Ready=False DriftDetected: database is 'x' in Omni",
+                "Synced=False DriftDetected: database is 'x' in Omni",
+                "Reconciling=False DriftDetected: ",
+                "Stalled=True DriftDetected: database is 'x' in Omni")),
+        // paused before any verdict: Ready is Unknown
+        Arguments.of(
+            Outcome.paused("paused by annotation: would create connection 'sales'"),
+            List.of(
+                "Ready=Unknown Paused: paused by annotation: would create connection 'sales'",
+                "Synced=False Paused: paused by annotation: would create connection 'sales'",
+                "Reconciling=False Paused: ",
+                "Stalled=False Paused: ")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
-  void mapsEachOutcome(Outcome o, String ready, String synced, String reconciling, String stalled) {
+  void mapsEachOutcome(Outcome o, List<String> expected) {
     var c = StatusBuilder.conditions(List.of(), 3, o, T0);
-    assertThat(statuses(c))
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "Ready", ready, "Synced", synced, "Reconciling", reconciling, "Stalled", stalled));
+    assertThat(shown(c)).containsExactlyElementsOf(expected);
     assertThat(c).allSatisfy(x -> assertThat(x.getObservedGeneration()).isEqualTo(3L));
-    assertThat(c).allSatisfy(x -> assertThat(x.getReason()).isEqualTo(o.reason().text()));
     assertThat(c).allSatisfy(x -> assertThat(x.getLastTransitionTime()).isEqualTo(T0.toString()));
   }
 
   @Test
-  void messageStandsOnTheActiveConditionsOnly() {
-    var c = StatusBuilder.conditions(List.of(), 1, Outcome.stalled(Reason.CONFLICT, "taken"), T0);
-    var byType = c.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
-    assertThat(byType.get("Ready").getMessage()).isEqualTo("taken");
-    assertThat(byType.get("Stalled").getMessage()).isEqualTo("taken");
-    assertThat(byType.get("Reconciling").getMessage()).isEmpty();
+  void theTableCoversEveryState() {
+    assertThat(table().map(a -> ((Outcome) a.get()[0]).state()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(State.values());
+  }
+
+  /** Each state again, with a new message a little later: no status changes, no time moves. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("table")
+  void keepsTransitionTimeWhileStatusIsUnchanged(Outcome o, List<String> ignored) {
+    var first = StatusBuilder.conditions(List.of(), 1, o, T0);
+    var again =
+        StatusBuilder.conditions(
+            first, 2, new Outcome(o.state(), o.reason(), o.message() + " (again)"), T1);
+    assertThat(again)
+        .extracting(StatusCondition::getStatus)
+        .containsExactlyElementsOf(first.stream().map(StatusCondition::getStatus).toList());
+    assertThat(again)
+        .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo(T0.toString()))
+        .allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(2L));
+    assertThat(byType(again).get("Synced").getMessage()).endsWith(" (again)");
   }
 
   @Test
-  void keepsTransitionTimeWhileStatusIsUnchanged() {
-    var first = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "a"), T0);
-    var second = StatusBuilder.conditions(first, 2, Outcome.ready(Reason.AVAILABLE, "b"), T1);
-    assertThat(second)
-        .allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2026-01-01T00:00:00Z"));
-    var third =
-        StatusBuilder.conditions(second, 2, Outcome.stalled(Reason.OMNI_REJECTED, "no"), T1);
-    var byType = third.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
-    assertThat(byType.get("Ready").getLastTransitionTime()).isEqualTo(T1.toString());
-    assertThat(byType.get("Stalled").getLastTransitionTime()).isEqualTo(T1.toString());
+  void movesTransitionTimeOnlyOnTheConditionsWhoseStatusChanged() {
+    var ready = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "a"), T0);
+    var stalled =
+        byType(StatusBuilder.conditions(ready, 2, Outcome.stalled(Reason.OMNI_REJECTED, "no"), T1));
+    // Ready True→False, Synced True→False, Stalled False→True; Reconciling stays False
+    assertThat(stalled.get("Ready").getLastTransitionTime()).isEqualTo(T1.toString());
+    assertThat(stalled.get("Synced").getLastTransitionTime()).isEqualTo(T1.toString());
+    assertThat(stalled.get("Stalled").getLastTransitionTime()).isEqualTo(T1.toString());
+    assertThat(stalled.get("Reconciling").getLastTransitionTime()).isEqualTo(T0.toString());
+  }
+
+  @Test
+  void transitionTimeIsWholeSeconds() {
+    var c =
+        StatusBuilder.conditions(
+            List.of(), 1, Outcome.ready(Reason.AVAILABLE, "a"), T0.plusMillis(1500));
+    assertThat(c)
+        .allSatisfy(x -> assertThat(x.getLastTransitionTime()).isEqualTo("2026-01-01T00:00:01Z"));
   }
 
   @Test
@@ -84,16 +154,32 @@ class StatusBuilderTest {
   void pausedKeepsTheLastReadyVerdict() {
     var ready = StatusBuilder.conditions(List.of(), 1, Outcome.ready(Reason.AVAILABLE, "fine"), T0);
     var paused = StatusBuilder.conditions(ready, 1, Outcome.paused("paused by annotation"), T1);
-    var byType = paused.stream().collect(Collectors.toMap(StatusCondition::getType, x -> x));
-    assertThat(byType.get("Ready").getStatus()).isEqualTo("True");
-    assertThat(byType.get("Ready").getReason()).isEqualTo("Available");
+    assertThat(shown(paused))
+        .containsExactly(
+            "Ready=True Available: fine",
+            "Synced=False Paused: paused by annotation",
+            "Reconciling=False Paused: ",
+            "Stalled=False Paused: ");
+    var byType = byType(paused);
     assertThat(byType.get("Ready").getLastTransitionTime()).isEqualTo(T0.toString());
-    assertThat(byType.get("Synced").getReason()).isEqualTo("Paused");
-    assertThat(byType.get("Synced").getStatus()).isEqualTo("False");
+    assertThat(byType.get("Synced").getLastTransitionTime()).isEqualTo(T1.toString());
+    assertThat(byType.get("Stalled").getLastTransitionTime()).isEqualTo(T0.toString());
   }
 
   @Test
-  void everyStateIsCovered() {
-    assertThat(table().count()).isGreaterThanOrEqualTo(State.values().length);
+  void pausedKeepsTheLastStalledVerdictOnReady() {
+    var stalled =
+        StatusBuilder.conditions(
+            List.of(), 1, Outcome.stalled(Reason.CONFLICT, "taken by team/a"), T0);
+    var paused = StatusBuilder.conditions(stalled, 1, Outcome.paused("paused by annotation"), T1);
+    assertThat(shown(paused))
+        .containsExactly(
+            "Ready=False Conflict: taken by team/a",
+            "Synced=False Paused: paused by annotation",
+            "Reconciling=False Paused: ",
+            "Stalled=False Paused: ");
+    var byType = byType(paused);
+    assertThat(byType.get("Ready").getLastTransitionTime()).isEqualTo(T0.toString());
+    assertThat(byType.get("Stalled").getLastTransitionTime()).isEqualTo(T1.toString());
   }
 }

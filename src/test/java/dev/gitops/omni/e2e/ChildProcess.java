@@ -71,10 +71,6 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  public Path logFile() {
-    return log;
-  }
-
   @Override
   public void close() {
     if (process.isAlive()) {

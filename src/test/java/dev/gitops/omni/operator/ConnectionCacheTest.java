@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OmniClient;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +31,10 @@ class ConnectionCacheTest {
   static class ListOnly implements OmniClient {
     volatile List<ObservedConnection> answer = List.of();
     final AtomicInteger lists = new AtomicInteger();
-    volatile long delayMs;
+
+    /** When set, a list call is slow: it answers only once the test opens the gate. */
+    volatile CountDownLatch gate;
+
     volatile RuntimeException failure;
 
     @Override
@@ -37,10 +43,13 @@ class ConnectionCacheTest {
       if (failure != null) {
         throw failure;
       }
-      try {
-        Thread.sleep(delayMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      CountDownLatch g = gate;
+      if (g != null) {
+        try {
+          g.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       return answer;
     }
@@ -98,21 +107,48 @@ class ConnectionCacheTest {
   @Test
   void concurrentCallersShareOneListCall() throws Exception {
     ListOnly omni = new ListOnly();
-    omni.delayMs = 200;
+    omni.gate = new CountDownLatch(1);
     ConnectionCache cache = new ConnectionCache(Clock.systemUTC());
     Instant since = Instant.now();
-    var pool = Executors.newFixedThreadPool(8);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    var pool =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "caller-" + callers.size());
+              callers.add(t);
+              return t;
+            });
     CountDownLatch done = new CountDownLatch(8);
-    for (int i = 0; i < 8; i++) {
-      pool.submit(
-          () -> {
-            cache.refreshIfStartedBefore(since, omni);
-            done.countDown();
-          });
+    try {
+      for (int i = 0; i < 8; i++) {
+        pool.submit(
+            () -> {
+              cache.refreshIfStartedBefore(since, omni);
+              done.countDown();
+            });
+      }
+      // all eight are inside refreshIfStartedBefore at once, while the first list is on the wire
+      await("eight callers waiting on one slow list")
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  omni.lists.get() >= 1
+                      && done.getCount() == 8
+                      && callers.size() == 8
+                      && callers.stream().allMatch(ConnectionCacheTest::parked));
+      omni.gate.countDown();
+      assertThat(done.await(10, TimeUnit.SECONDS)).as("every caller returned").isTrue();
+    } finally {
+      omni.gate.countDown();
+      pool.shutdownNow();
     }
-    done.await();
-    pool.shutdown();
     assertThat(omni.lists.get()).isEqualTo(1);
+  }
+
+  /** Waiting on the cache's lock or on the gate, not running and not finished. */
+  static boolean parked(Thread t) {
+    return t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.WAITING;
   }
 
   @Test

@@ -72,11 +72,6 @@ final class Harness implements AutoCloseable {
     return this;
   }
 
-  void restartOperator() {
-    operator.close();
-    start();
-  }
-
   // --- resources -------------------------------------------------------------------------
 
   static OmniConnection postgres(String name) {

@@ -3,8 +3,10 @@ package dev.gitops.omni.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 
 /** Notes each watch event as "ACTION name", for {@link StoreScript}. */
 final class WatchRecorder<T extends HasMetadata> implements Watcher<T> {
@@ -18,17 +20,11 @@ final class WatchRecorder<T extends HasMetadata> implements Watcher<T> {
   @Override
   public void onClose(WatcherException cause) {}
 
-  /** Waits (at most 10 s) until {@code count} events arrived. */
+  /** Waits (at most 10 s, else fails) until {@code count} events arrived. */
   List<String> await(int count) {
-    long end = System.nanoTime() + 10_000_000_000L;
-    while (events.size() < count && System.nanoTime() < end) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return events;
+    Awaitility.await(count + " watch events")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> events, e -> e.size() >= count);
+    return List.copyOf(events);
   }
 }
