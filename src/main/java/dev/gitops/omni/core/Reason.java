@@ -65,6 +65,14 @@ public enum Reason {
     return Arrays.stream(values()).filter(r -> r.text.equals(text)).findFirst();
   }
 
+  /** Said only in Events (what the operator did), never in a condition. */
+  public boolean eventOnly() {
+    return switch (this) {
+      case CREATED, UPDATED, ADOPTED, REPLACED, DELETED, CREDENTIALS_ROTATED -> true;
+      default -> false;
+    };
+  }
+
   /** The CamelCase word written to conditions and events. */
   public String text() {
     return text;

@@ -94,9 +94,9 @@ final class ConnectionReconcile {
       ReconcileIo io) {
     Plan plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
     if (plan.writesAllowed()
-        && (plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE)) {
+        && (plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE)
+        && inputs.refreshForCreate(r, io.omni())) {
       // a create decides on a list fresh enough that a connection made meanwhile is in it
-      inputs.refreshForCreate(r, io.omni());
       plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
     }
     if (!plan.writesAllowed()) {
@@ -138,14 +138,18 @@ final class ConnectionReconcile {
     return new Step(r, status, outcome, null);
   }
 
+  /** The outcome with what deletionPolicy Delete cannot do on an API without DELETE. */
+  static Outcome noted(Outcome outcome, DeletionPolicy policy, ReconcileIo io) {
+    return policy == DeletionPolicy.Delete && !io.omni().supportsDelete()
+        ? outcome.warnUnstableDelete()
+        : outcome;
+  }
+
   /** Writes the status when it changed, and says when to look again. */
   private Step writeStatus(Step step, ReconcileIo io) {
     OmniConnection r = step.resource();
     Outcome outcome = step.outcome();
-    if ("unstable".equals(config.apiPrefix())
-        && inputs.deletionPolicy(r) == DeletionPolicy.Delete) {
-      outcome = outcome.warnUnstableDelete();
-    }
+    outcome = noted(outcome, inputs.deletionPolicy(r), io);
     OmniConnectionStatus next = StatusFields.withConditions(r, step.status(), outcome, clock);
     if (!Json.same(next, r.getStatus())) {
       r = io.writes().writeStatus(r, next);

@@ -35,10 +35,9 @@ final class ConnectionUpdater {
       ReconcileIo io) {
     ConnectionPatch patch = plan.patch();
     String id = plan.connectionId();
-    if (plan.action() != Plan.Action.NOTHING) {
-      // before the first change made for it: deleting the resource must wait for its cleanup
-      r = io.writes().addFinalizer(r);
-    }
+    // before any change made for it (and back, should someone remove it): deleting the resource
+    // must wait for its cleanup; no write when it is there
+    r = io.writes().addFinalizer(r);
     if (!patch.isEmpty()) {
       io.omni().patch(id, patch.withSecrets(creds.values()));
       status.lastSyncTime = clock.instant().toString();

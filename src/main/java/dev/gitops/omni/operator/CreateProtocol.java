@@ -79,8 +79,10 @@ final class CreateProtocol {
     }
     boolean environmentNext = r.getSpec().environmentUserAttribute != null;
     Outcome outcome = Outcomes.created(id, environmentNext, status.replacedConnectionId);
-    // the id is stored before anything else is tried: a crash after this leaves nothing to find
-    r = io.writes().writeStatus(r, StatusFields.withConditions(r, status, outcome, clock));
+    // the id is stored before anything else is tried: a crash after this leaves nothing to find;
+    // the conditions are the ones ConnectionReconcile would write, so it has nothing to add
+    Outcome written = ConnectionReconcile.noted(outcome, deletionPolicy, io);
+    r = io.writes().writeStatus(r, StatusFields.withConditions(r, status, written, clock));
     status = StatusFields.copyOf(r.getStatus());
     if (replacing == null) {
       events.normal(

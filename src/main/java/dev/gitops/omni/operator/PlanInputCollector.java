@@ -101,11 +101,16 @@ final class PlanInputCollector {
     }
   }
 
-  /** A create decides on a list no older than the configured age, and newer than any mark. */
-  void refreshForCreate(OmniConnection r, OmniClient omni) {
+  /**
+   * A create decides on a list no older than the configured age, and newer than any mark: lists
+   * again when the shared one is older. True when the list changed, so the plan must be made again.
+   */
+  boolean refreshForCreate(OmniConnection r, OmniClient omni) {
     Instant since = clock.instant().minus(config.timeouts().createListMaxAge());
     Instant pending = createPending(r);
+    Instant before = cache.startedAt();
     cache.refreshIfStartedBefore(pending == null ? since : max(since, pending), omni);
+    return !java.util.Objects.equals(before, cache.startedAt());
   }
 
   /** How long a lost create still gets before it may be tried again (zero: go ahead). */

@@ -132,6 +132,33 @@ class ConnectionReconcileTest {
   }
 
   @Test
+  void onAnApiWithoutDeleteACreateUnderDeletionPolicyDeleteStillCostsTwoWrites() {
+    OperatorUnits unstable =
+        new OperatorUnits(new TestingOmniClient().withoutDelete(), OperatorUnits.CONFIG)
+            .secret("pg", "password", "pw-1");
+    OmniConnection r = OperatorUnits.postgres("sales");
+    r.getSpec().deletionPolicy = dev.gitops.omni.model.Policies.DeletionPolicy.Delete;
+    unstable.reconcile(r);
+    assertThat(unstable.writes.writes()).containsExactly(Kind.METADATA, Kind.STATUS);
+    assertThat(unstable.writes.current().getStatus().conditions.get(0).getMessage())
+        .contains("cannot archive through the unstable API");
+    unstable.pass(Duration.ofMinutes(6));
+    unstable.reconcile(unstable.writes.current());
+    assertThat(unstable.writes.writes()).isEmpty();
+  }
+
+  @Test
+  void aFinalizerSomeoneRemovedIsPutBackWithoutAnyOmniWrite() {
+    units.reconcile(OperatorUnits.postgres("sales"));
+    OmniConnection stripped = units.writes.current();
+    stripped.getMetadata().setFinalizers(List.of());
+    units.reconcile(stripped);
+    assertThat(units.writes.writes()).containsExactly(Kind.METADATA);
+    assertThat(units.writes.current().getFinalizers()).containsExactly(OmniConnection.FINALIZER);
+    assertThat(units.omni.count(Route.PATCH) + units.omni.count(Route.CREATE)).isOne();
+  }
+
+  @Test
   void aRefusedCreateClearsTheMarkAndIsNotSentAgainForTheSameInputs() {
     units.omni.failNext(Route.CREATE, dev.gitops.omni.connection.OmniFailure.INVALID_REQUEST, 400);
     Step refused = units.reconcile(OperatorUnits.postgres("sales"));
