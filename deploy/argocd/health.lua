@@ -3,7 +3,7 @@
 --   no status yet, or status for an older generation  -> Progressing
 --   Synced reason Paused (annotation omni.gitops.dev/paused) -> Suspended
 --   Stalled=True (needs a human)                      -> Degraded, with its message
---   Reconciling=True (create/update/delete, retrying) -> Progressing, with its message
+--   Reconciling=True (an update under way, a retry)   -> Progressing, with its message
 --   Ready=True                                        -> Healthy
 --   anything else                                     -> Progressing
 -- Plain Lua 5.1, as Argo CD runs it (gopher-lua). Keep argocd-cm.yaml's copy identical.

@@ -77,7 +77,7 @@ class ArgoHealthCheckTest {
           """
           # matches Omni
           True,  True,  False, False, Available,           Healthy
-          # create / patch / delete in flight
+          # in flight or retrying (Creating, Adopting, Replacing: plan reasons, kept as inputs)
           False, False, True,  False, Creating,            Progressing
           False, False, True,  False, Updating,            Progressing
           False, False, True,  False, Adopting,            Progressing
