@@ -9,8 +9,6 @@ import dev.gitops.omni.operator.OperatorMetrics;
 import dev.gitops.omni.operator.Timeouts;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -107,13 +105,7 @@ public class RunCommand implements Callable<Integer> {
             rateLimit,
             threads,
             Timeouts.DEFAULTS);
-    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // memory, GC, threads, CPU: what a heap or a thread-leak alert needs
-    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    var registry = OperatorMetrics.prometheusRegistry();
     var metrics = new OperatorMetrics(registry);
     var kubernetes = new KubernetesClientBuilder().build();
     try {

@@ -3,7 +3,14 @@ package dev.gitops.omni.operator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +34,21 @@ public final class OperatorMetrics {
       registry.gauge(
           "omni_operator_resources", io.micrometer.core.instrument.Tags.of("condition", s), g);
     }
+  }
+
+  /**
+   * The registry {@code /metrics} serves: the operator's meters and JOSDK's go into it, and the
+   * JVM's memory, GC, threads, CPU and uptime are bound to it, which heap and thread alerts (and
+   * the chart's Grafana dashboard) need.
+   */
+  public static PrometheusMeterRegistry prometheusRegistry() {
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
   }
 
   public static OperatorMetrics noop() {

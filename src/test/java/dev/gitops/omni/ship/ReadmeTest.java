@@ -72,7 +72,8 @@ class ReadmeTest {
                           "logging",
                           "serviceAccount",
                           "rbac",
-                          "metrics")
+                          "metrics",
+                          "grafanaDashboard")
                       .contains(k);
               if (documentedByParts) {
                 top.getValue()
