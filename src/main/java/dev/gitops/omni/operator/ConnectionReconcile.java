@@ -4,6 +4,8 @@ import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.core.StatusBuilder;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
@@ -27,6 +29,7 @@ final class ConnectionReconcile {
   private final ConnectionArchiver archiver;
   private final FailurePolicy failures;
   private final Events events;
+  private final OperatorMetrics metrics;
   private final Clock clock;
 
   /**
@@ -44,6 +47,7 @@ final class ConnectionReconcile {
       ConnectionArchiver archiver,
       FailurePolicy failures,
       Events events,
+      OperatorMetrics metrics,
       Clock clock) {
     this.config = config;
     this.inputs = inputs;
@@ -53,6 +57,7 @@ final class ConnectionReconcile {
     this.archiver = archiver;
     this.failures = failures;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
     for (int i = 0; i < sameName.length; i++) {
       sameName[i] = new Object();
@@ -150,11 +155,24 @@ final class ConnectionReconcile {
     OmniConnection r = step.resource();
     Outcome outcome = step.outcome();
     outcome = noted(outcome, inputs.deletionPolicy(r), io);
+    if (step.outcome().reason() == Reason.DRIFT_DETECTED && !alreadyDrifted(r)) {
+      metrics.driftDetected();
+    }
     OmniConnectionStatus next = StatusFields.withConditions(r, step.status(), outcome, clock);
     if (!Json.same(next, r.getStatus())) {
       r = io.writes().writeStatus(r, next);
     }
     return new Step(r, next, step.outcome(), requeue(step, r).orElse(null));
+  }
+
+  /** The resource already reported this drift (a poll that finds it again counts nothing). */
+  private static boolean alreadyDrifted(OmniConnection r) {
+    return r.getStatus() != null
+        && r.getStatus().conditions.stream()
+            .anyMatch(
+                c ->
+                    StatusBuilder.READY.equals(c.getType())
+                        && Reason.DRIFT_DETECTED.text().equals(c.getReason()));
   }
 
   private Optional<Duration> requeue(Step step, OmniConnection r) {

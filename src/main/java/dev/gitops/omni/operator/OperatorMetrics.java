@@ -28,6 +28,8 @@ public final class OperatorMetrics {
 
   public OperatorMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // registered at 0, so a dashboard and an alert see the series before the first drift
+    driftCounter();
     for (String s : new String[] {"Ready", "Reconciling", "Stalled", "Paused"}) {
       AtomicLong g = new AtomicLong();
       byState.put(s, g);
@@ -78,11 +80,15 @@ public final class OperatorMetrics {
         .record(wait);
   }
 
+  /** A resource newly found DriftDetected (counted once per episode, not per poll). */
   public void driftDetected() {
-    Counter.builder("omni_operator_drift_detected")
-        .description("Differences found between Omni and the spec that Omni changed")
-        .register(registry)
-        .increment();
+    driftCounter().increment();
+  }
+
+  private Counter driftCounter() {
+    return Counter.builder("omni_operator_drift_detected")
+        .description("Resources newly found with a difference Omni cannot change back in place")
+        .register(registry);
   }
 
   public void pollTriggered(int resources) {

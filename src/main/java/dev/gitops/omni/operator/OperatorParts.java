@@ -43,6 +43,7 @@ record OperatorParts(
             archiver,
             failures,
             events,
+            metrics,
             clock);
     ConnectionCleanup cleanup =
         new ConnectionCleanup(inputs, archiver, failures, events, config.pollInterval());

@@ -159,6 +159,21 @@ class ConnectionReconcileTest {
   }
 
   @Test
+  void driftIsCountedOnceWhenItAppearsNotOnEveryPoll() {
+    units.reconcile(OperatorUnits.postgres("sales"));
+    units.omni.seed(
+        new dev.gitops.omni.connection.ObservedConnection(
+            "c1", "sales", "postgres", "other", null, "VIEWER", null, null, null));
+    for (int poll = 0; poll < 3; poll++) {
+      units.pass(Duration.ofMinutes(6));
+      Step step = units.reconcile(units.writes.current());
+      assertThat(step.outcome().reason()).isEqualTo(Reason.DRIFT_DETECTED);
+    }
+    assertThat(units.metrics.registry().counter("omni_operator_drift_detected").count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void aRefusedCreateClearsTheMarkAndIsNotSentAgainForTheSameInputs() {
     units.omni.failNext(Route.CREATE, dev.gitops.omni.connection.OmniFailure.INVALID_REQUEST, 400);
     Step refused = units.reconcile(OperatorUnits.postgres("sales"));

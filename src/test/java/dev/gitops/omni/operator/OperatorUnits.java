@@ -22,6 +22,7 @@ final class OperatorUnits {
   final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
   final TestingOmniClient omni;
   final RecordingEvents events = new RecordingEvents();
+  final OperatorMetrics metrics = OperatorMetrics.noop();
   final Map<String, Secret> secrets = new HashMap<>();
   final List<OmniConnection> others = new ArrayList<>();
   final OperatorConfig config;
@@ -48,11 +49,7 @@ final class OperatorUnits {
     this.budget = new RequestBudget(this.config.requestsPerMinute(), () -> nanos[0]);
     this.parts =
         OperatorParts.build(
-            this.config,
-            new BudgetedOmniClient(omni, budget, null),
-            events,
-            OperatorMetrics.noop(),
-            clock);
+            this.config, new BudgetedOmniClient(omni, budget, null), events, metrics, clock);
   }
 
   OperatorUnits secret(String name, String key, String value) {
