@@ -77,14 +77,33 @@ public class RunCommand implements Callable<Integer> {
   boolean leaderElection;
 
   @Option(
+      names = "--lease-name",
+      defaultValue = "${env:LEASE_NAME:-omni-operator-leader}",
+      description =
+          "Name of the leader-election Lease: one per install, so two releases in one namespace"
+              + " never share a leader (env LEASE_NAME; the chart sets <release>-leader).")
+  String leaseName;
+
+  @Option(
       names = "--lease-namespace",
       defaultValue = "${env:POD_NAMESPACE}",
       description = "Namespace of the leader-election Lease (env POD_NAMESPACE).")
   String leaseNamespace;
 
+  private static final java.util.regex.Pattern LEASE_NAME =
+      java.util.regex.Pattern.compile(
+          "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   @Override
   public Integer call() throws Exception {
     logs.apply();
+    if (!LEASE_NAME.matcher(leaseName).matches()) {
+      throw new UsageException(
+          "--lease-name (LEASE_NAME) must be a DNS-1123 subdomain (lowercase letters, digits, '-'"
+              + " and '.', at most 253 characters), not '"
+              + leaseName
+              + "'");
+    }
     if (threads < 1) {
       throw new UsageException(
           "--reconcile-threads (RECONCILE_THREADS) must be at least 1, not " + threads);
@@ -115,9 +134,7 @@ public class RunCommand implements Callable<Integer> {
       throw e;
     }
     LeaderElectionConfiguration election =
-        leaderElection
-            ? new LeaderElectionConfiguration("omni-operator-leader", leaseNamespace)
-            : null;
+        leaderElection ? new LeaderElectionConfiguration(leaseName, leaseNamespace) : null;
     var operator =
         OmniOperator.create(
             config, new OmniOperator.Wiring(kubernetes, null, metrics, election, null));

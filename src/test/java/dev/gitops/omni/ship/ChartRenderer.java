@@ -53,10 +53,20 @@ public final class ChartRenderer {
   static final String KUBE_VERSION = "v" + dev.gitops.omni.e2e.KubeBinaries.version();
 
   static String template(Map<String, Object> sets, String valuesYaml, String kubeVersion) {
+    return template(RELEASE, sets, valuesYaml, kubeVersion);
+  }
+
+  /** The chart installed under another release name. */
+  static List<JsonNode> renderRelease(String release, Map<String, Object> sets) {
+    return parseAll(template(release, sets, null, KUBE_VERSION));
+  }
+
+  private static String template(
+      String release, Map<String, Object> sets, String valuesYaml, String kubeVersion) {
     TemplateCommand t =
         new Helm(CHART)
             .template()
-            .withName(RELEASE)
+            .withName(release)
             .withNamespace(NAMESPACE)
             .withKubeVersion(kubeVersion);
     Path file = null;
