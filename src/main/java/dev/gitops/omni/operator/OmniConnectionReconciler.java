@@ -42,6 +42,9 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private final Map<ResourceID, String> finalized = new ConcurrentHashMap<>();
 
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
+  private final ReferencedSecrets secretStore = new ReferencedSecrets();
+  private final java.util.concurrent.atomic.AtomicBoolean trimming =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile OmniPoller poller;
 
   OmniConnectionReconciler(OperatorParts parts) {
@@ -56,6 +59,8 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         InformerEventSourceConfiguration.from(Secret.class, OmniConnection.class)
             .withName("secrets")
             .withNamespacesInheritedFromController()
+            // only the Secrets OmniConnections reference are held whole
+            .withItemStore(secretStore)
             .withSecondaryToPrimaryMapper(
                 s ->
                     Indexes.resources(
@@ -69,8 +74,19 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     return List.of(secrets, poller);
   }
 
-  private CredentialResolver credentials() {
-    return new CredentialResolver((ns, name) -> secrets.get(new ResourceID(name, ns)));
+  private CredentialResolver credentials(Context<OmniConnection> ctx) {
+    return new CredentialResolver(
+        (ns, name) -> {
+          if (!secretStore.isTrimmed(ns, name)) {
+            return secrets.get(new ResourceID(name, ns));
+          }
+          // newly referenced since its last event: read it once, then the informer keeps it
+          Secret whole = ctx.getClient().secrets().inNamespace(ns).withName(name).get();
+          if (whole != null) {
+            secretStore.fill(whole);
+          }
+          return Optional.ofNullable(whole);
+        });
   }
 
   private ReconcileIo io(OmniConnection r, Context<OmniConnection> ctx) {
@@ -83,6 +99,11 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   @Override
   public UpdateControl<OmniConnection> reconcile(OmniConnection r, Context<OmniConnection> ctx) {
     Startup.firstReconcile();
+    if (trimming.compareAndSet(false, true)) {
+      // the OmniConnections are all known now: drop the data of Secrets none of them references
+      var cache = ctx.getPrimaryCache();
+      secretStore.trimUnreferenced(key -> !cache.byIndex(Indexes.BY_SECRET, key).isEmpty());
+    }
     if (poller != null) {
       // only a replica that reconciles (the leader) polls Omni
       poller.activate();
@@ -106,7 +127,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         r.getStatus() != null
             && r.getStatus().connectionId != null
             && !Objects.equals(r.getMetadata().getGeneration(), r.getStatus().observedGeneration);
-    Step step = parts.reconcile().run(r, credentials(), io(r, ctx));
+    Step step = parts.reconcile().run(r, credentials(ctx), io(r, ctx));
     parts.metrics().resourceState(PlanInputCollector.key(r), parts.stateName(step.outcome()));
     if (specEdited) {
       // a managed resource renamed or repointed may free the connection another one lost

@@ -1,0 +1,110 @@
+package dev.gitops.omni.operator;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The Secrets informer's store, bounded by what the operator reads: a Secret some OmniConnection
+ * references is kept whole; any other (Helm releases, service-account tokens, other apps') is kept
+ * as its name and version only, so heap does not grow with Secrets the operator never reads.
+ * Rotation stays event-driven: the informer still sees every change, and a Secret that becomes
+ * referenced is kept whole from its next event, or fetched once when a reconcile needs it first
+ * (docs/decisions/0006-referenced-secrets.md).
+ */
+final class ReferencedSecrets implements ItemStore<Secret> {
+  private final Map<String, Secret> items = new ConcurrentHashMap<>();
+  private final Set<String> trimmed = ConcurrentHashMap.newKeySet();
+
+  /** Until the OmniConnections are known, nothing is trimmed (a reference may just be unseen). */
+  private volatile Predicate<String> referenced = key -> true;
+
+  /** Starts trimming: {@code referenced} says whether a {@code namespace/name} is referenced. */
+  void trimUnreferenced(Predicate<String> referenced) {
+    this.referenced = referenced;
+    items.forEach(
+        (key, secret) -> {
+          if (!trimmed.contains(key)
+              && !referenced.test(key)
+              && items.replace(key, secret, trim(secret))) {
+            trimmed.add(key);
+          }
+        });
+  }
+
+  /** Whether the store holds only the name and version of this Secret, not its data. */
+  boolean isTrimmed(String namespace, String name) {
+    return trimmed.contains(namespace + "/" + name);
+  }
+
+  /** A whole copy fetched because a reconcile needs it; kept unless a newer version arrived. */
+  void fill(Secret whole) {
+    String key = getKey(whole);
+    Secret now = items.get(key);
+    if (now == null || trimmed.contains(key)) {
+      items.put(key, whole);
+      trimmed.remove(key);
+    }
+  }
+
+  private static Secret trim(Secret s) {
+    var m = s.getMetadata();
+    return new SecretBuilder()
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withNamespace(m.getNamespace())
+                .withName(m.getName())
+                .withUid(m.getUid())
+                .withResourceVersion(m.getResourceVersion())
+                .build())
+        .build();
+  }
+
+  @Override
+  public String getKey(Secret secret) {
+    return Cache.metaNamespaceKeyFunc(secret);
+  }
+
+  @Override
+  public Secret put(String key, Secret secret) {
+    if (referenced.test(key)) {
+      trimmed.remove(key);
+      return items.put(key, secret);
+    }
+    trimmed.add(key);
+    return items.put(key, trim(secret));
+  }
+
+  @Override
+  public Secret remove(String key) {
+    trimmed.remove(key);
+    return items.remove(key);
+  }
+
+  @Override
+  public Stream<String> keySet() {
+    return items.keySet().stream();
+  }
+
+  @Override
+  public Stream<Secret> values() {
+    return items.values().stream();
+  }
+
+  @Override
+  public int size() {
+    return items.size();
+  }
+
+  @Override
+  public Secret get(String key) {
+    return items.get(key);
+  }
+}
