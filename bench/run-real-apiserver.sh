@@ -2,7 +2,7 @@
 # The shipped operator on a real etcd + kube-apiserver (issue 10): for N = 1 000 and 10 000, start-up,
 # convergence, Kubernetes writes per created connection (audit log) and the steady state on both
 # APIs; replaces the section "On a real kube-apiserver (issue 10)" of bench/results.md.
-# Usage: bench/run-real-apiserver.sh [--n 1000,10000] [--heap 1g] [--out bench/results.md|-]
+# Usage: bench/run-real-apiserver.sh [--n 1000,10000] [--heap 1g] [--unrelated-secrets 50000] [--out bench/results.md|-]
 # Needs the binaries of e2e/build-binaries.sh (Go; cached in ~/.cache/omni-operator-e2e). Runs on
 # loopback and stops by itself (about 15 minutes on 2 cores for both sizes).
 set -euo pipefail

@@ -35,11 +35,16 @@ final class RealApiRun {
   private static final Pattern FIRST_RECONCILE =
       Pattern.compile("first reconcile (\\d+) ms after the process started");
 
-  static RealApiResult run(int n, String maxHeap, Consumer<String> log) throws Exception {
+  static RealApiResult run(int n, String maxHeap, int unrelated, Consumer<String> log)
+      throws Exception {
     String loadBefore = CpuUse.load();
     try (RealApiWorld world = new RealApiWorld(n)) {
       Duration populate = world.populate(n, 16, Duration.ofMinutes(20));
       log.accept(String.format("[N=%d] %d Secrets + %d connections in %s", n, n, n, populate));
+      if (unrelated > 0) {
+        Duration others = world.populateUnrelated(unrelated, 16, Duration.ofMinutes(20));
+        log.accept(String.format("[N=%d] %d unrelated Secrets in %s", n, unrelated, others));
+      }
       if (!world.watch(n, Duration.ofMinutes(2))) {
         throw new IllegalStateException("the readiness informer never listed all " + n);
       }

@@ -28,6 +28,7 @@ public final class RealApiServerBench {
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = List.of(1000, 10000);
     String heap = "1g";
+    int unrelated = 0;
     String out = "bench/results.md";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -35,6 +36,7 @@ public final class RealApiServerBench {
             sizes =
                 List.of(args[++i].split(",")).stream().map(s -> Integer.valueOf(s.trim())).toList();
         case "--heap" -> heap = args[++i];
+        case "--unrelated-secrets" -> unrelated = Integer.parseInt(args[++i]);
         case "--out" -> out = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -45,13 +47,15 @@ public final class RealApiServerBench {
     String section = "";
     for (int n : sizes) {
       try {
-        results.add(RealApiRun.run(n, heap, System.err::println));
+        results.add(RealApiRun.run(n, heap, unrelated, System.err::println));
       } catch (Exception | AssertionError e) {
         // keep what the other sizes measured; say why this one has no column
         System.err.println("[N=" + n + "] failed: " + e);
         e.printStackTrace();
       }
-      section = new RealApiReport(results, mock).render(command, machine(), setUp(heap), notes());
+      section =
+          new RealApiReport(results, mock)
+              .render(command, machine(), setUp(heap, unrelated), notes());
       if (!out.equals("-") && !results.isEmpty()) {
         Path file = Path.of(out);
         String text = Files.isRegularFile(file) ? Files.readString(file) : "";
@@ -66,14 +70,23 @@ public final class RealApiServerBench {
     return Benchmark.machine();
   }
 
-  static String setUp(String heap) {
+  static String setUp(String heap, int unrelated) {
     return "for each N a fresh etcd + kube-apiserver "
         + dev.gitops.omni.e2e.KubeBinaries.version()
         + " on loopback (io.fabric8:kube-api-test, RBAC on, audit log at level Metadata in"
         + " blocking mode, `--max-requests-inflight=800 --max-mutating-requests-inflight=400`);"
         + " CRD applied server-side and `kubectl apply -k deploy/`; the admin writes N Secrets and"
         + " N OmniConnections (postgres, each with its own Secret, `deletionPolicy: Orphan`) in"
-        + " namespace `bench` with 16 threads before the operator starts; then the shipped jar as"
+        + " namespace `bench` with 16 threads before the operator starts"
+        + (unrelated == 0
+            ? ""
+            : ", and "
+                + unrelated
+                + " Secrets no OmniConnection references (Helm-release-like: type"
+                + " `helm.sh/release.v1`, "
+                + RealApiWorld.UNRELATED_BYTES / 1024
+                + " KiB of data each)")
+        + "; then the shipped jar as"
         + " the ServiceAccount `omni-operator/omni-operator`: `java -Xmx"
         + heap
         + " [-XX:SharedArchiveFile=target/omni-operator.jsa] -jar target/omni-operator.jar run"

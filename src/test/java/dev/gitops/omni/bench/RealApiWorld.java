@@ -99,6 +99,45 @@ final class RealApiWorld implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - t);
   }
 
+  /** The data of one unrelated Secret: about what Helm keeps for a small release. */
+  static final int UNRELATED_BYTES = 4096;
+
+  /**
+   * Writes Secrets no OmniConnection references (Helm-release-like), {@code threads} at a time:
+   * what the operator's Secrets cache must not grow with.
+   */
+  Duration populateUnrelated(int count, int threads, Duration atMost) throws Exception {
+    long t = System.nanoTime();
+    String blob = java.util.Base64.getEncoder().encodeToString(new byte[UNRELATED_BYTES]);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = "sh.helm.release.v1.app-" + i + ".v1";
+        var secret =
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(Rig.NS)
+                .withLabels(Map.of("owner", "helm", "name", "app-" + i))
+                .endMetadata()
+                .withType("helm.sh/release.v1")
+                .withData(Map.of("release", blob))
+                .build();
+        done.add(
+            pool.submit(
+                () -> retry(() -> writer.secrets().inNamespace(Rig.NS).resource(secret).create())));
+      }
+      long end = System.nanoTime() + atMost.toNanos();
+      for (Future<?> f : done) {
+        f.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return Duration.ofNanos(System.nanoTime() - t);
+  }
+
   private void writeBoth(String name) {
     String value = "pw-" + salt + "-" + name;
     secretValues.add(value);
