@@ -43,6 +43,10 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
 
   private volatile InformerEventSource<Secret, OmniConnection> secrets;
   private final ReferencedSecrets secretStore = new ReferencedSecrets();
+
+  /** Secrets per page of the informer's list. */
+  static final long SECRET_LIST_PAGE = 500;
+
   private final java.util.concurrent.atomic.AtomicBoolean trimming =
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile OmniPoller poller;
@@ -59,8 +63,10 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         InformerEventSourceConfiguration.from(Secret.class, OmniConnection.class)
             .withName("secrets")
             .withNamespacesInheritedFromController()
-            // only the Secrets OmniConnections reference are held whole
+            // only the Secrets OmniConnections reference are held whole, and the first list comes
+            // in pages, each trimmed as it is stored
             .withItemStore(secretStore)
+            .withInformerListLimit(SECRET_LIST_PAGE)
             .withSecondaryToPrimaryMapper(
                 s ->
                     Indexes.resources(

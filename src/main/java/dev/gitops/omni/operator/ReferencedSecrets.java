@@ -23,12 +23,25 @@ final class ReferencedSecrets implements ItemStore<Secret> {
   private final Map<String, Secret> items = new ConcurrentHashMap<>();
   private final Set<String> trimmed = ConcurrentHashMap.newKeySet();
 
-  /** Until the OmniConnections are known, nothing is trimmed (a reference may just be unseen). */
-  private volatile Predicate<String> referenced = key -> true;
+  /**
+   * Until the OmniConnections are known (the first reconcile), a reference may just be unseen: a
+   * Secret of a type that can hold a credential (Opaque, basic-auth) is kept whole, the rest (Helm
+   * releases, service-account tokens, TLS keys...) trimmed; a trimmed one a reconcile needs is read
+   * once.
+   */
+  private volatile Predicate<Secret> keep = ReferencedSecrets::mayHoldCredentials;
+
+  static boolean mayHoldCredentials(Secret s) {
+    String type = s.getType();
+    return type == null
+        || type.isEmpty()
+        || type.equals("Opaque")
+        || type.equals("kubernetes.io/basic-auth");
+  }
 
   /** Starts trimming: {@code referenced} says whether a {@code namespace/name} is referenced. */
   void trimUnreferenced(Predicate<String> referenced) {
-    this.referenced = referenced;
+    this.keep = secret -> referenced.test(getKey(secret));
     items.forEach(
         (key, secret) -> {
           if (!trimmed.contains(key)
@@ -74,7 +87,7 @@ final class ReferencedSecrets implements ItemStore<Secret> {
 
   @Override
   public Secret put(String key, Secret secret) {
-    if (referenced.test(key)) {
+    if (keep.test(secret)) {
       trimmed.remove(key);
       return items.put(key, secret);
     }

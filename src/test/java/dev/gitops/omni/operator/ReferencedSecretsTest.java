@@ -32,10 +32,22 @@ class ReferencedSecretsTest {
   }
 
   @Test
-  void beforeTheConnectionsAreKnownEverythingIsKeptWhole() {
-    putAll(secret("pg", "1", "cHc="), secret("helm-release", "1", "QUJD"));
-    assertThat(store.get("team/helm-release").getData()).containsKey("password");
-    assertThat(store.isTrimmed("team", "helm-release")).isFalse();
+  void beforeTheConnectionsAreKnownOnlyTypesThatCannotHoldACredentialAreTrimmed() {
+    Secret helm = secret("sh.helm.release.v1.app.v1", "1", "QUJD");
+    helm.setType("helm.sh/release.v1");
+    Secret token = secret("sa-token", "1", "dG9r");
+    token.setType("kubernetes.io/service-account-token");
+    Secret basic = secret("basic", "1", "cHc=");
+    basic.setType("kubernetes.io/basic-auth");
+    Secret opaque = secret("pg", "1", "cHc=");
+    opaque.setType("Opaque");
+    putAll(helm, token, basic, opaque, secret("untyped", "1", "cHc="));
+
+    assertThat(store.isTrimmed("team", "sh.helm.release.v1.app.v1")).isTrue();
+    assertThat(store.isTrimmed("team", "sa-token")).isTrue();
+    assertThat(store.get("team/basic").getData()).containsKey("password");
+    assertThat(store.get("team/pg").getData()).containsKey("password");
+    assertThat(store.get("team/untyped").getData()).containsKey("password");
   }
 
   @Test
