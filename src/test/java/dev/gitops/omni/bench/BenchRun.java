@@ -66,7 +66,7 @@ final class BenchRun {
       long rss,
       Duration firstReconcile,
       Duration firstOmniCall,
-      Rig.Check check,
+      InvariantCheck check,
       int leaks,
       String notes) {
 
@@ -90,9 +90,10 @@ final class BenchRun {
   static Result run(Scenario s, Consumer<String> log) {
     try (Rig rig = new Rig(Rig.simulator(s.simRate(), s.n(), s.seed()).build())) {
       long t = System.nanoTime();
-      rig.populate(s.n(), 8, i -> DeletionPolicy.Orphan);
+      BenchResources.populate(rig, s.n(), 8, i -> DeletionPolicy.Orphan);
       rig.watch();
-      Rig.waitFor(() -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
+      Polling.waitFor(
+          () -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
       log.accept(
           String.format(
               "[%s] %d resources and Secrets written in %.1fs",
@@ -121,7 +122,7 @@ final class BenchRun {
         long deadline = System.nanoTime() + bound.toNanos();
         long lastLog = System.nanoTime();
         while (rig.readyCount() < s.n() && System.nanoTime() < deadline) {
-          Rig.sleep(Duration.ofMillis(50));
+          Polling.sleep(Duration.ofMillis(50));
           if (System.nanoTime() - lastLog > 15e9) {
             lastLog = System.nanoTime();
             log.accept(
@@ -182,7 +183,7 @@ final class BenchRun {
         // operator still converging has no free budget, and the sample may have no connection)
         List<String> sample = new ArrayList<>();
         for (int i = 0; ready == s.n() && i < s.samples(); i++) {
-          sample.add(Rig.name((int) ((long) i * s.n() / s.samples())));
+          sample.add(BenchResources.name((int) ((long) i * s.n() / s.samples())));
         }
         Duration gap = Duration.ofMillis(Math.max(150, 2 * 60_000 / s.operatorRate()));
         Latencies edits =
@@ -190,12 +191,12 @@ final class BenchRun {
         Latencies rotations =
             timePatches(rig, sample, gap, rig::writeSecret, "passwordUnencrypted");
         if (ready == s.n()) {
-          Rig.waitFor(
+          Polling.waitFor(
               () -> rig.cached().stream().allMatch(Rig::ready),
               Duration.ofSeconds(60),
               Duration.ofMillis(100));
         }
-        Rig.Check check = rig.check(rig.cached());
+        InvariantCheck check = InvariantCheck.of(rig, rig.cached());
 
         // --- memory of the operator alone
         long heap = -1;
@@ -205,7 +206,9 @@ final class BenchRun {
           heap = m.heapAfterGcBytes();
           rss = m.rssBytes();
         }
-        int leaks = Rig.leaks(op.capturedOutput() + rig.kubernetesText(), rig.secretsToHide());
+        int leaks =
+            LeakScan.count(
+                op.capturedOutput() + LeakScan.kubernetesText(rig.k8s), rig.secretsToHide());
         return new Result(
             s,
             convergence,
@@ -260,7 +263,7 @@ final class BenchRun {
     int missed = 0;
     for (String name : sample) {
       String id = rig.cached(name).getStatus().connectionId;
-      Rig.sleep(gap);
+      Polling.sleep(gap);
       Instant at = Instant.now();
       change.accept(name);
       JournalEntry patch =

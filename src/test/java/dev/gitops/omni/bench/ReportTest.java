@@ -59,7 +59,7 @@ class ReportTest {
         207L << 20,
         Duration.ofMillis(5440),
         Duration.ofMillis(5440),
-        new Rig.Check(100, 100, 0, 0, 0, 0, List.of()),
+        new InvariantCheck(100, 100, 0, 0, 0, 0, List.of()),
         0,
         "real operator, child JVM");
   }
@@ -83,7 +83,7 @@ class ReportTest {
         -1,
         Duration.ofMillis(900),
         Duration.ofMillis(900),
-        new Rig.Check(100, 65, 0, 0, 0, 0, List.of()),
+        new InvariantCheck(100, 65, 0, 0, 0, 0, List.of()),
         0,
         "naive per-resource poller (harness)");
   }

@@ -53,7 +53,7 @@ final class Soak {
 
   record Result(
       Scenario scenario,
-      Rig.Check check,
+      InvariantCheck check,
       int remaining,
       int deletedRequested,
       int deletedPending,
@@ -61,7 +61,7 @@ final class Soak {
       int leakedOfDeleted,
       Map<String, Long> callsByRoute,
       Storm storm,
-      Rig.Attribution perResource,
+      CallAttribution perResource,
       long steadyLists,
       long steadyOther,
       double steadyIntervals,
@@ -206,9 +206,11 @@ final class Soak {
     Random random = new Random(s.seed());
     try (Rig rig = new Rig(options)) {
       // even resources archive their connection on deletion, odd ones leave it
-      rig.populate(s.n(), 8, i -> i % 2 == 0 ? DeletionPolicy.Delete : DeletionPolicy.Orphan);
+      BenchResources.populate(
+          rig, s.n(), 8, i -> i % 2 == 0 ? DeletionPolicy.Delete : DeletionPolicy.Orphan);
       rig.watch();
-      Rig.waitFor(() -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
+      Polling.waitFor(
+          () -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
       rig.sim.resetCounters();
       rig.sim.clearJournal();
       Settings settings =
@@ -232,7 +234,7 @@ final class Soak {
         op.start();
         // The storm starts with the operator's first Omni call: a child JVM needs seconds to get
         // there, and faults switched on and off before it does test nothing.
-        if (!Rig.waitFor(
+        if (!Polling.waitFor(
             () -> rig.sim.totalRequests() > 0, Duration.ofMinutes(2), Duration.ofMillis(20))) {
           throw new IllegalStateException(s.label() + ": no Omni call within 2 minutes of start");
         }
@@ -249,7 +251,7 @@ final class Soak {
                 chaos,
                 Duration.ofMillis(15),
                 () -> {
-                  String name = Rig.name(random(random, s.n()));
+                  String name = BenchResources.name(random(random, s.n()));
                   try {
                     rig.k8s
                         .resources(OmniConnection.class)
@@ -360,7 +362,7 @@ final class Soak {
         int restarts = 0;
         for (int k = 1; k <= s.restarts(); k++) {
           long from = base;
-          if (!Rig.waitFor(() -> stored(rig) - from >= step, patience, Duration.ofMillis(20))) {
+          if (!Polling.waitFor(() -> stored(rig) - from >= step, patience, Duration.ofMillis(20))) {
             log.accept(
                 String.format(
                     "[%s] instance %d stored %d connections in %ds (wanted %d): restarting anyway",
@@ -387,7 +389,7 @@ final class Soak {
         // the settle. Edits and rotations on Ready resources meet the faults all along.
         long last = base;
         boolean worked =
-            Rig.waitFor(
+            Polling.waitFor(
                 () ->
                     ChildJvmOperator.since(t0).compareTo(s.chaos()) >= 0
                         && (stored(rig) - last >= step
@@ -454,16 +456,16 @@ final class Soak {
         // --- settle: every remaining resource Ready and equal to Omni, deleted ones gone
         Instant quiet = Instant.now();
         Duration bound = Duration.ofSeconds(60).plusMillis(s.n() * 60_000L / s.operatorRate() * 2);
-        Rig.waitFor(
+        Polling.waitFor(
             () -> {
               var all = rig.cached();
-              return all.size() == s.n() - deleted.size() && rig.check(all).ok();
+              return all.size() == s.n() - deleted.size() && InvariantCheck.of(rig, all).ok();
             },
             bound,
             Duration.ofMillis(500));
         Duration settle = Duration.between(quiet, Instant.now());
         List<OmniConnection> remaining = rig.cached();
-        Rig.Check check = rig.check(remaining);
+        InvariantCheck check = InvariantCheck.of(rig, remaining);
         Set<String> present =
             remaining.stream().map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
         int gone = (int) deleted.stream().filter(d -> !present.contains(d)).count();
@@ -479,7 +481,7 @@ final class Soak {
                     .filter(c -> !c.archived() && deletedWithDelete.contains(c.name()))
                     .count();
         // the whole run's journal: the storm and the settle (the steady state is measured after)
-        Rig.Attribution per = rig.callsPerResource(rig.sim.journal(), changes);
+        CallAttribution per = CallAttribution.of(rig.sim, rig.sim.journal(), changes);
         Map<String, Long> calls = new LinkedHashMap<>();
         for (String route : BenchRun.ROUTES) {
           calls.put(route, rig.sim.count(route));
@@ -491,10 +493,12 @@ final class Soak {
         Duration sinceQuiet = Duration.between(quiet, Instant.now());
         Duration window = RequestBudget.WINDOW;
         if (sinceQuiet.compareTo(window) < 0) {
-          Rig.sleep(window.minus(sinceQuiet));
+          Polling.sleep(window.minus(sinceQuiet));
         }
         Steady steady = Steady.measure(rig, s.pollInterval());
-        int leaks = Rig.leaks(op.capturedOutput() + rig.kubernetesText(), rig.secretsToHide());
+        int leaks =
+            LeakScan.count(
+                op.capturedOutput() + LeakScan.kubernetesText(rig.k8s), rig.secretsToHide());
         return new Result(
             s,
             check,
@@ -559,7 +563,7 @@ final class Soak {
               .toList();
       return names.isEmpty() ? null : names.get(random(random, names.size()));
     }
-    String name = Rig.name(random(random, n));
+    String name = BenchResources.name(random(random, n));
     return deleted.contains(name) ? null : name;
   }
 
