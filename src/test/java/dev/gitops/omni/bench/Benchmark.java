@@ -153,7 +153,7 @@ public final class Benchmark {
             "Set-up: the Fabric8 mock Kubernetes API (CRUD mode) and the Omni simulator run in the"
                 + " harness JVM on loopback; the operator under test is the shipped jar in its own JVM"
                 + " (`")
-        .append(ChildJvmOperator.commandShape())
+        .append(OperatorCommandLine.commandShape())
         .append(
             "`), except the naive baseline, which is the harness's per-resource poller"
                 + " (`NaiveOperator`) with the same budget, threads, client and poll interval. Omni"

@@ -91,7 +91,7 @@ final class RealApiRun {
       Polling.sleep(Duration.ofSeconds(1)); // the audit log has the window's last requests
       RealApiAudit converge = RealApiAudit.of(audit, mark, user, before, from);
       RealApiAudit steady = RealApiAudit.of(audit, mark, user, from, to);
-      var memory = op.alive() ? ChildJvmOperator.memory(op.pid()) : null;
+      var memory = op.alive() ? JvmMemory.of(op.pid()) : null;
       String opLog = op.log();
       Matcher m = FIRST_RECONCILE.matcher(opLog);
       Duration firstReconcile = m.find() ? Duration.ofMillis(Long.parseLong(m.group(1))) : null;
