@@ -22,7 +22,7 @@ final class Report {
     return bytes < 0 ? "—" : String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
   }
 
-  static String runs(List<BenchRun.Result> results) {
+  static String runs(List<BenchResult> results) {
     StringBuilder b = new StringBuilder();
     b.append("| measure |");
     results.forEach(r -> b.append(' ').append(r.scenario().label()).append(" |"));
@@ -76,9 +76,9 @@ final class Report {
         r ->
             !r.converged()
                 ? NOT_TIMED
-                : seconds(BenchRun.percentile(r.editLatencies(), 50))
+                : seconds(PatchLatency.percentile(r.editLatencies(), 50))
                     + " / "
-                    + seconds(BenchRun.percentile(r.editLatencies(), 99))
+                    + seconds(PatchLatency.percentile(r.editLatencies(), 99))
                     + missed(r.editLatencies().size(), r.editsMissed()));
     row(
         b,
@@ -87,9 +87,9 @@ final class Report {
         r ->
             !r.converged()
                 ? NOT_TIMED
-                : seconds(BenchRun.percentile(r.rotationLatencies(), 50))
+                : seconds(PatchLatency.percentile(r.rotationLatencies(), 50))
                     + " / "
-                    + seconds(BenchRun.percentile(r.rotationLatencies(), 99))
+                    + seconds(PatchLatency.percentile(r.rotationLatencies(), 99))
                     + missed(r.rotationLatencies().size(), r.rotationsMissed()));
     row(b, results, "operator heap after full GC", r -> mib(r.heapAfterGc()));
     row(b, results, "operator process RSS", r -> mib(r.rss()));
@@ -114,12 +114,12 @@ final class Report {
   private static final String NOT_TIMED = "— (not converged: not timed)";
 
   /** The convergence time, or how far a run got when it did not converge within its limit. */
-  static String convergence(BenchRun.Result r) {
+  static String convergence(BenchResult r) {
     return r.converged() ? seconds(r.convergence()) : readyAfter(r) + " (did not converge)";
   }
 
   /** "65/100 Ready after 170 s". */
-  static String readyAfter(BenchRun.Result r) {
+  static String readyAfter(BenchResult r) {
     return String.format(
         Locale.ROOT,
         "%d/%d Ready after %d s",
@@ -128,7 +128,7 @@ final class Report {
         r.waited() == null ? 0 : r.waited().toSeconds());
   }
 
-  private static String stillConverging(BenchRun.Result r) {
+  private static String stillConverging(BenchResult r) {
     return r.converged() ? "" : " (still converging)";
   }
 
@@ -137,26 +137,23 @@ final class Report {
   }
 
   private static void row(
-      StringBuilder b,
-      List<BenchRun.Result> results,
-      String name,
-      Function<BenchRun.Result, String> cell) {
+      StringBuilder b, List<BenchResult> results, String name, Function<BenchResult, String> cell) {
     b.append("| ").append(name).append(" |");
     results.forEach(r -> b.append(' ').append(cell.apply(r)).append(" |"));
     b.append('\n');
   }
 
   /** Naive against shared, for each pair of runs with the same N and budget. */
-  static String ratios(List<BenchRun.Result> results) {
+  static String ratios(List<BenchResult> results) {
     StringBuilder b = new StringBuilder();
     b.append(
         "| N @ R | calls to converge: shared / naive | steady calls per interval: shared / naive"
             + " | naive ÷ shared (steady) |\n|---|---|---|---|\n");
-    for (BenchRun.Result s : results) {
+    for (BenchResult s : results) {
       if (s.scenario().strategy() != Strategy.SHARED_LIST) {
         continue;
       }
-      for (BenchRun.Result n : results) {
+      for (BenchResult n : results) {
         if (n.scenario().strategy() == Strategy.NAIVE
             && n.scenario().n() == s.scenario().n()
             && n.scenario().operatorRate() == s.scenario().operatorRate()) {
@@ -182,7 +179,7 @@ final class Report {
     return b.toString();
   }
 
-  private static String callsToConverge(BenchRun.Result r) {
+  private static String callsToConverge(BenchResult r) {
     return r.converged()
         ? r.totalCalls() + " in " + seconds(r.convergence())
         : r.totalCalls() + " with only " + readyAfter(r);
@@ -336,14 +333,14 @@ final class Report {
     return b.toString();
   }
 
-  static List<Target> judge(List<BenchRun.Result> runs, Soak.Result soak) {
+  static List<Target> judge(List<BenchResult> runs, Soak.Result soak) {
     List<Target> t = new ArrayList<>();
-    List<BenchRun.Result> shared =
+    List<BenchResult> shared =
         runs.stream().filter(r -> r.scenario().strategy() == Strategy.SHARED_LIST).toList();
     // steady state
     StringBuilder m = new StringBuilder();
     boolean ok = true;
-    for (BenchRun.Result r : shared) {
+    for (BenchResult r : shared) {
       double intervals = r.steadyIntervals();
       double lists = r.steadyListsPerInterval() * intervals;
       ok &=
@@ -369,7 +366,7 @@ final class Report {
     // convergence
     m = new StringBuilder();
     ok = true;
-    for (BenchRun.Result r : shared) {
+    for (BenchResult r : shared) {
       ok &= r.ratio() <= 1.05;
       m.append(
           String.format(
@@ -383,7 +380,7 @@ final class Report {
     }
     t.add(new Target("convergence ≤ 1.05 × floor (N / R)", m.toString(), ok, ""));
     // 429
-    long c429 = shared.stream().mapToLong(BenchRun.Result::status429).sum();
+    long c429 = shared.stream().mapToLong(BenchResult::status429).sum();
     t.add(
         new Target(
             "0 × 429 with the default budget",
@@ -393,7 +390,7 @@ final class Report {
     // PATCH
     Duration p99 =
         shared.stream()
-            .map(r -> BenchRun.percentile(r.editLatencies(), 99))
+            .map(r -> PatchLatency.percentile(r.editLatencies(), 99))
             .filter(d -> d != null)
             .max(Duration::compareTo)
             .orElse(null);
@@ -406,7 +403,7 @@ final class Report {
             ""));
     Duration r99 =
         shared.stream()
-            .map(r -> BenchRun.percentile(r.rotationLatencies(), 99))
+            .map(r -> PatchLatency.percentile(r.rotationLatencies(), 99))
             .filter(d -> d != null)
             .max(Duration::compareTo)
             .orElse(null);
@@ -440,7 +437,7 @@ final class Report {
     Duration first =
         shared.stream()
             .filter(r -> r.scenario().childJvm())
-            .map(BenchRun.Result::firstReconcile)
+            .map(BenchResult::firstReconcile)
             .filter(d -> d != null)
             .max(Duration::compareTo)
             .orElse(null);

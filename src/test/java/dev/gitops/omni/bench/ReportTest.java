@@ -40,8 +40,8 @@ class ReportTest {
     return calls;
   }
 
-  private static BenchRun.Result shared() {
-    return new BenchRun.Result(
+  private static BenchResult shared() {
+    return new BenchResult(
         scenario("shared 100@60", Strategy.SHARED_LIST),
         Duration.ofMillis(111_950),
         100,
@@ -64,8 +64,8 @@ class ReportTest {
         "real operator, child JVM");
   }
 
-  private static BenchRun.Result naiveNotConverged() {
-    return new BenchRun.Result(
+  private static BenchResult naiveNotConverged() {
+    return new BenchResult(
         scenario("naive 100@60", Strategy.NAIVE),
         null,
         65,
@@ -90,7 +90,7 @@ class ReportTest {
 
   @Test
   void aRunThatDidNotConvergeShowsHowFarItGotBesideOneThatDid() {
-    List<BenchRun.Result> results = List.of(shared(), naiveNotConverged());
+    List<BenchResult> results = List.of(shared(), naiveNotConverged());
 
     String runs = Report.runs(results);
     String ratios = Report.ratios(results);
@@ -109,9 +109,9 @@ class ReportTest {
 
   @Test
   void theConvergenceTargetNamesARunThatDidNotConverge() {
-    BenchRun.Result stuck = naiveNotConverged();
-    BenchRun.Result sharedStuck =
-        new BenchRun.Result(
+    BenchResult stuck = naiveNotConverged();
+    BenchResult sharedStuck =
+        new BenchResult(
             scenario("shared 100@60", Strategy.SHARED_LIST),
             null,
             stuck.ready(),
