@@ -185,7 +185,7 @@ final class Report {
         : r.totalCalls() + " with only " + readyAfter(r);
   }
 
-  static String soak(Soak.Result r) {
+  static String soak(SoakResult r) {
     var s = r.scenario();
     var storm = r.storm();
     StringBuilder b = new StringBuilder();
@@ -333,7 +333,7 @@ final class Report {
     return b.toString();
   }
 
-  static List<Target> judge(List<BenchResult> runs, Soak.Result soak) {
+  static List<Target> judge(List<BenchResult> runs, SoakResult soak) {
     List<Target> t = new ArrayList<>();
     List<BenchResult> shared =
         runs.stream().filter(r -> r.scenario().strategy() == Strategy.SHARED_LIST).toList();

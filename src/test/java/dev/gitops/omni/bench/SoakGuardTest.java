@@ -35,7 +35,7 @@ class SoakGuardTest {
             Path.of("target", "omni-operator.jar"),
             Path.of("target", "bench"),
             42L);
-    Soak.Result result = Soak.run(scenario, System.out::println);
+    SoakResult result = Soak.run(scenario, System.out::println);
     System.out.println(Report.soak(result));
 
     assertThat(result.restarts()).isEqualTo(5);
