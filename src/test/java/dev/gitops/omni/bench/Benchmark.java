@@ -117,7 +117,7 @@ public final class Benchmark {
               seed);
       log.accept("== fault soak");
       soakResult = Soak.run(scenario, log);
-      log.accept(Report.soak(soakResult));
+      log.accept(SoakReport.soak(soakResult));
     }
     Duration took = Duration.between(started, Instant.now());
     String report = render(results, soakResult, command, took);
@@ -161,15 +161,15 @@ public final class Benchmark {
                 + " minus the moment the edit was written.\n\n");
     if (!results.isEmpty()) {
       b.append("## Targets\n\n");
-      b.append(Report.targets(Report.judge(results, soak)));
+      b.append(TargetReport.targets(TargetReport.judge(results, soak)));
       b.append("\n## Runs\n\n");
       b.append(Report.runs(results));
       b.append("\n## Call ratio: shared list vs naive per-resource GET\n\n");
-      b.append(Report.ratios(results));
+      b.append(ComparisonReport.ratios(results));
     }
     if (soak != null) {
       b.append("\n## Fault soak\n\n");
-      b.append(Report.soak(soak));
+      b.append(SoakReport.soak(soak));
     }
     Path notes = Path.of("bench", "notes.md");
     if (Files.isRegularFile(notes)) {

@@ -93,7 +93,7 @@ class ReportTest {
     List<BenchResult> results = List.of(shared(), naiveNotConverged());
 
     String runs = Report.runs(results);
-    String ratios = Report.ratios(results);
+    String ratios = ComparisonReport.ratios(results);
 
     assertThat(runs)
         .contains("| time until every resource is Ready | 111.95 s | 65/100 Ready after 170 s")
@@ -134,7 +134,7 @@ class ReportTest {
             "real operator, child JVM");
 
     var convergence =
-        Report.judge(List.of(sharedStuck), null).stream()
+        TargetReport.judge(List.of(sharedStuck), null).stream()
             .filter(t -> t.name().startsWith("convergence"))
             .findFirst()
             .orElseThrow();

@@ -36,7 +36,7 @@ class SoakGuardTest {
             Path.of("target", "bench"),
             42L);
     SoakResult result = Soak.run(scenario, System.out::println);
-    System.out.println(Report.soak(result));
+    System.out.println(SoakReport.soak(result));
 
     assertThat(result.restarts()).isEqualTo(5);
     assertThat(result.invalidity()).as("the storm reached the operator").isEmpty();
