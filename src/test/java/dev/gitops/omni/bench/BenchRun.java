@@ -42,57 +42,15 @@ final class BenchRun {
     }
   }
 
-  /**
-   * What was measured. Durations are null when not measured; memory is -1 when not measured. A run
-   * that did not converge within its limit keeps what it reached: {@code ready} resources after
-   * {@code waited}, the calls spent so far, and the steady state measured on what is there (the
-   * operator still converging); edits and rotations are then not timed (the budget is not free).
-   */
-  record Result(
-      Scenario scenario,
-      Duration convergence,
-      int ready,
-      Duration waited,
-      Map<String, Long> callsByRoute,
-      long status429,
-      double steadyListsPerInterval,
-      double steadyOtherCallsPerInterval,
-      double steadyIntervals,
-      List<Duration> editLatencies,
-      int editsMissed,
-      List<Duration> rotationLatencies,
-      int rotationsMissed,
-      long heapAfterGc,
-      long rss,
-      Duration firstReconcile,
-      Duration firstOmniCall,
-      Rig.Check check,
-      int leaks,
-      String notes) {
-
-    boolean converged() {
-      return ready == scenario.n();
-    }
-
-    double ratio() {
-      return convergence == null
-          ? Double.NaN
-          : convergence.toMillis() / (double) scenario.floor().toMillis();
-    }
-
-    long totalCalls() {
-      return callsByRoute.values().stream().mapToLong(Long::longValue).sum();
-    }
-  }
-
   static final String[] ROUTES = {"list", "get", "create", "patch", "delete"};
 
-  static Result run(Scenario s, Consumer<String> log) {
+  static BenchResult run(Scenario s, Consumer<String> log) {
     try (Rig rig = new Rig(Rig.simulator(s.simRate(), s.n(), s.seed()).build())) {
       long t = System.nanoTime();
-      rig.populate(s.n(), 8, i -> DeletionPolicy.Orphan);
+      BenchResources.populate(rig, s.n(), 8, i -> DeletionPolicy.Orphan);
       rig.watch();
-      Rig.waitFor(() -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
+      Polling.waitFor(
+          () -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
       log.accept(
           String.format(
               "[%s] %d resources and Secrets written in %.1fs",
@@ -121,7 +79,7 @@ final class BenchRun {
         long deadline = System.nanoTime() + bound.toNanos();
         long lastLog = System.nanoTime();
         while (rig.readyCount() < s.n() && System.nanoTime() < deadline) {
-          Rig.sleep(Duration.ofMillis(50));
+          Polling.sleep(Duration.ofMillis(50));
           if (System.nanoTime() - lastLog > 15e9) {
             lastLog = System.nanoTime();
             log.accept(
@@ -182,20 +140,21 @@ final class BenchRun {
         // operator still converging has no free budget, and the sample may have no connection)
         List<String> sample = new ArrayList<>();
         for (int i = 0; ready == s.n() && i < s.samples(); i++) {
-          sample.add(Rig.name((int) ((long) i * s.n() / s.samples())));
+          sample.add(BenchResources.name((int) ((long) i * s.n() / s.samples())));
         }
         Duration gap = Duration.ofMillis(Math.max(150, 2 * 60_000 / s.operatorRate()));
-        Latencies edits =
-            timePatches(rig, sample, gap, name -> rig.setRole(name, "QUERIER"), "baseRole");
-        Latencies rotations =
-            timePatches(rig, sample, gap, rig::writeSecret, "passwordUnencrypted");
+        PatchLatency.Latencies edits =
+            PatchLatency.timePatches(
+                rig, sample, gap, name -> rig.setRole(name, "QUERIER"), "baseRole");
+        PatchLatency.Latencies rotations =
+            PatchLatency.timePatches(rig, sample, gap, rig::writeSecret, "passwordUnencrypted");
         if (ready == s.n()) {
-          Rig.waitFor(
+          Polling.waitFor(
               () -> rig.cached().stream().allMatch(Rig::ready),
               Duration.ofSeconds(60),
               Duration.ofMillis(100));
         }
-        Rig.Check check = rig.check(rig.cached());
+        InvariantCheck check = InvariantCheck.of(rig, rig.cached());
 
         // --- memory of the operator alone
         long heap = -1;
@@ -205,8 +164,10 @@ final class BenchRun {
           heap = m.heapAfterGcBytes();
           rss = m.rssBytes();
         }
-        int leaks = Rig.leaks(op.capturedOutput() + rig.kubernetesText(), rig.secretsToHide());
-        return new Result(
+        int leaks =
+            LeakScan.count(
+                op.capturedOutput() + LeakScan.kubernetesText(rig.k8s), rig.secretsToHide());
+        return new BenchResult(
             s,
             convergence,
             ready,
@@ -231,53 +192,5 @@ final class BenchRun {
         op.close();
       }
     }
-  }
-
-  static Duration percentile(List<Duration> values, double p) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    List<Duration> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  /** How long each change took to reach Omni, and how many never did within 30 s. */
-  record Latencies(List<Duration> times, int missed) {}
-
-  /**
-   * Makes {@code change} on each sampled resource, one at a time, and times it until Omni answers
-   * the PATCH of that connection carrying {@code bodyKey}.
-   */
-  private static Latencies timePatches(
-      Rig rig,
-      List<String> sample,
-      Duration gap,
-      java.util.function.Consumer<String> change,
-      String bodyKey) {
-    List<Duration> times = new ArrayList<>();
-    int missed = 0;
-    for (String name : sample) {
-      String id = rig.cached(name).getStatus().connectionId;
-      Rig.sleep(gap);
-      Instant at = Instant.now();
-      change.accept(name);
-      JournalEntry patch =
-          rig.awaitCall(
-              j ->
-                  "patch".equals(j.route())
-                      && id.equals(j.connectionId())
-                      && j.status() == 200
-                      && j.bodyKeys().contains(bodyKey),
-              at,
-              Duration.ofSeconds(30));
-      if (patch == null) {
-        missed++;
-      } else {
-        times.add(Duration.between(at, patch.timestamp()));
-      }
-    }
-    return new Latencies(times, missed);
   }
 }

@@ -57,45 +57,7 @@ final class ChildJvmOperator implements OperatorUnderTest {
     httpPort = freePort();
     Path log = workDir.resolve("operator-" + (logs.size() + 1) + ".log");
     logs.add(log);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + settings.maxHeap());
-    Path archive = cdsArchive(jar);
-    if (Files.isRegularFile(archive) && !Boolean.getBoolean("bench.noCds")) {
-      // as the image runs it: classes mapped from the archive its build's training run wrote
-      cmd.add("-XX:SharedArchiveFile=" + archive);
-      cmd.add("-Xlog:cds=off");
-      cmd.add("-Xlog:cds+dynamic=off");
-    }
-    // e.g. -Dbench.operatorJvmArgs="-Dlogback.configurationFile=... -Xlog:class+load" to look
-    // inside
-    String extra = System.getProperty("bench.operatorJvmArgs", "").trim();
-    if (!extra.isEmpty()) {
-      cmd.addAll(List.of(extra.split("\\s+")));
-    }
-    cmd.addAll(
-        List.of(
-            "-Dkubernetes.master=" + settings.kubernetesUrl(),
-            "-Dkubernetes.auth.tryKubeConfig=false",
-            "-Dkubernetes.auth.tryServiceAccount=false",
-            "-Dkubernetes.namespace=" + Rig.NS,
-            "-jar",
-            jar.toString(),
-            "run",
-            "--omni-url",
-            settings.omniUrl(),
-            "--omni-token-file",
-            tokenFile.toString(),
-            "--watch-namespaces",
-            Rig.NS,
-            "--poll-interval",
-            settings.pollInterval().toMillis() + "ms",
-            "--rate-limit",
-            Integer.toString(settings.requestsPerMinute()),
-            "--reconcile-threads",
-            Integer.toString(settings.reconcileThreads()),
-            "--http-port",
-            Integer.toString(httpPort)));
+    List<String> cmd = OperatorCommandLine.of(settings, jar, tokenFile, httpPort);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     pb.environment().remove("OMNI_TOKEN");
@@ -106,19 +68,6 @@ final class ChildJvmOperator implements OperatorUnderTest {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the operator JVM", e);
     }
-  }
-
-  /** Where bench/run.sh (like the Dockerfile) writes the class-data archive of a training run. */
-  static Path cdsArchive(Path jar) {
-    return jar.resolveSibling("omni-operator.jsa");
-  }
-
-  /** The command line, with the token file's path (never the token). */
-  static String commandShape() {
-    return "java -Xmx<heap> [-XX:SharedArchiveFile=target/omni-operator.jsa]"
-        + " -Dkubernetes.master=<embedded API> -jar target/omni-operator.jar run"
-        + " --omni-url <simulator> --omni-token-file <file> --watch-namespaces bench"
-        + " --poll-interval <p> --rate-limit <R> --reconcile-threads <t> --http-port <port>";
   }
 
   Instant startedAt() {
@@ -153,55 +102,8 @@ final class ChildJvmOperator implements OperatorUnderTest {
     return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
   }
 
-  /** Memory of the running operator: heap in use after a full GC, and the resident set. */
-  record Memory(long heapAfterGcBytes, long heapCommittedBytes, long rssBytes) {}
-
-  Memory memory() {
-    return memory(process.pid());
-  }
-
-  /** Memory of any JVM on this machine, by its process id. */
-  static Memory memory(long pid) {
-    jcmd(pid, "GC.run");
-    String info = jcmd(pid, "GC.heap_info");
-    // G1: " garbage-first heap   total 262144K, used 73021K [..."
-    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-    long used = -1;
-    long committed = -1;
-    if (m.find()) {
-      committed = Long.parseLong(m.group(1)) * 1024;
-      used = Long.parseLong(m.group(2)) * 1024;
-    }
-    long rss = -1;
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException e) {
-      // not Linux: no RSS
-    }
-    return new Memory(used, committed, rss);
-  }
-
-  private static String jcmd(long pid, String command) {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    try {
-      Process p =
-          new ProcessBuilder(
-                  Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), command)
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(60, TimeUnit.SECONDS);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
+  JvmMemory memory() {
+    return JvmMemory.of(process.pid());
   }
 
   /** The operator's Prometheus text from /metrics, or empty when unreachable. */

@@ -64,7 +64,7 @@ public final class MockScale {
   }
 
   static void create(KubernetesClient k8s, int i) {
-    String name = Rig.name(i);
+    String name = BenchResources.name(i);
     k8s.secrets()
         .inNamespace(Rig.NS)
         .resource(
@@ -78,7 +78,7 @@ public final class MockScale {
         .create();
     k8s.resources(OmniConnection.class)
         .inNamespace(Rig.NS)
-        .resource(Rig.resource(name, DeletionPolicy.Delete, "VIEWER"))
+        .resource(BenchResources.resource(name, DeletionPolicy.Delete, "VIEWER"))
         .create();
   }
 
@@ -86,7 +86,11 @@ public final class MockScale {
   static void traffic(KubernetesClient k8s, ExecutorService pool, int n) throws Exception {
     int ops = 200;
     long t0 = System.nanoTime();
-    run(pool, 0, ops, k -> touch(k8s, Rig.name((int) ((long) k * n / ops)), n + "-" + k));
+    run(
+        pool,
+        0,
+        ops,
+        k -> touch(k8s, BenchResources.name((int) ((long) k * n / ops)), n + "-" + k));
     double s = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
     int listed =

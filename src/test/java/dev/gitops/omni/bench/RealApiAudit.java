@@ -92,7 +92,7 @@ record RealApiAudit(
           || System.nanoTime() > deadline) {
         return last[0];
       }
-      Rig.sleep(Duration.ofSeconds(1));
+      Polling.sleep(Duration.ofSeconds(1));
     }
   }
 

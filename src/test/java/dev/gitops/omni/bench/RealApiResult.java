@@ -25,7 +25,7 @@ record RealApiResult(
     double steadyIntervals,
     Map<String, Long> omniConverge,
     Map<String, Long> omniSteady,
-    ChildJvmOperator.Memory memory,
+    JvmMemory memory,
     int leaks,
     String cpu,
     Duration lastWrite) {

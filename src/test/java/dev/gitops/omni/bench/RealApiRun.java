@@ -63,7 +63,7 @@ final class RealApiRun {
       long deadline = System.nanoTime() + Duration.ofMillis(n * 60L).plusMinutes(3).toNanos();
       long lastLog = System.nanoTime();
       while (world.ready.count() < n && System.nanoTime() < deadline && op.alive()) {
-        Rig.sleep(Duration.ofMillis(100));
+        Polling.sleep(Duration.ofMillis(100));
         if (System.nanoTime() - lastLog > 15e9) {
           lastLog = System.nanoTime();
           log.accept(
@@ -85,22 +85,22 @@ final class RealApiRun {
       String user = OperatorInstall.OPERATOR_USER;
       Instant lastWrite =
           RealApiAudit.awaitQuiet(audit, mark, user, start, POLL, Duration.ofMinutes(5));
-      Rig.sleep(Duration.ofMillis(500));
+      Polling.sleep(Duration.ofMillis(500));
       Map<String, Long> omniConverge = omniCounts(sim);
       Instant from = Instant.now();
-      Rig.sleep(POLL.multipliedBy(STEADY_INTERVALS));
+      Polling.sleep(POLL.multipliedBy(STEADY_INTERVALS));
       Instant to = Instant.now();
       Map<String, Long> omniSteady = omniCounts(sim);
       omniSteady.replaceAll((route, c) -> c - omniConverge.get(route));
       double intervals = Duration.between(from, to).toMillis() / (double) POLL.toMillis();
-      Rig.sleep(Duration.ofSeconds(1)); // the audit log has the window's last requests
+      Polling.sleep(Duration.ofSeconds(1)); // the audit log has the window's last requests
       RealApiAudit converge = RealApiAudit.of(audit, mark, user, before, from);
       RealApiAudit steady = RealApiAudit.of(audit, mark, user, from, to);
-      var memory = op.alive() ? ChildJvmOperator.memory(op.pid()) : null;
+      var memory = op.alive() ? JvmMemory.of(op.pid()) : null;
       String opLog = op.log();
       Matcher m = FIRST_RECONCILE.matcher(opLog);
       Duration firstReconcile = m.find() ? Duration.ofMillis(Long.parseLong(m.group(1))) : null;
-      int leaks = Rig.leaks(opLog, world.secretValues);
+      int leaks = LeakScan.count(opLog, world.secretValues);
       Files.copy(
           world.install.cluster().work().resolve("omni-operator-bench.log"),
           Path.of("target", "real-apiserver-operator-" + n + ".log"),

@@ -86,7 +86,7 @@ final class RealApiWorld implements AutoCloseable {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        String name = Rig.name(i);
+        String name = BenchResources.name(i);
         done.add(pool.submit(() -> writeBoth(name)));
       }
       long end = System.nanoTime() + atMost.toNanos();
@@ -150,7 +150,7 @@ final class RealApiWorld implements AutoCloseable {
             .withStringData(Map.of("password", value))
             .build();
     retry(() -> writer.secrets().inNamespace(Rig.NS).resource(secret).create());
-    var connection = Rig.resource(name, DeletionPolicy.Orphan, "VIEWER");
+    var connection = BenchResources.resource(name, DeletionPolicy.Orphan, "VIEWER");
     retry(() -> writer.resources(OmniConnection.class).resource(connection).create());
   }
 
@@ -167,7 +167,7 @@ final class RealApiWorld implements AutoCloseable {
         if (attempt >= 5) {
           throw e;
         }
-        Rig.sleep(Duration.ofMillis(200L * attempt));
+        Polling.sleep(Duration.ofMillis(200L * attempt));
       }
     }
   }
@@ -175,7 +175,7 @@ final class RealApiWorld implements AutoCloseable {
   /** Starts tracking readiness; returns once the informer holds {@code n} resources. */
   boolean watch(int n, Duration atMost) {
     ready = new ReadyTracker(writer, dev.gitops.omni.e2e.OperatorInstall::ready);
-    return Rig.waitFor(() -> ready.listed() == n, atMost, Duration.ofMillis(100));
+    return Polling.waitFor(() -> ready.listed() == n, atMost, Duration.ofMillis(100));
   }
 
   @Override

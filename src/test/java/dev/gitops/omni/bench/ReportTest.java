@@ -40,8 +40,8 @@ class ReportTest {
     return calls;
   }
 
-  private static BenchRun.Result shared() {
-    return new BenchRun.Result(
+  private static BenchResult shared() {
+    return new BenchResult(
         scenario("shared 100@60", Strategy.SHARED_LIST),
         Duration.ofMillis(111_950),
         100,
@@ -59,13 +59,13 @@ class ReportTest {
         207L << 20,
         Duration.ofMillis(5440),
         Duration.ofMillis(5440),
-        new Rig.Check(100, 100, 0, 0, 0, 0, List.of()),
+        new InvariantCheck(100, 100, 0, 0, 0, 0, List.of()),
         0,
         "real operator, child JVM");
   }
 
-  private static BenchRun.Result naiveNotConverged() {
-    return new BenchRun.Result(
+  private static BenchResult naiveNotConverged() {
+    return new BenchResult(
         scenario("naive 100@60", Strategy.NAIVE),
         null,
         65,
@@ -83,17 +83,17 @@ class ReportTest {
         -1,
         Duration.ofMillis(900),
         Duration.ofMillis(900),
-        new Rig.Check(100, 65, 0, 0, 0, 0, List.of()),
+        new InvariantCheck(100, 65, 0, 0, 0, 0, List.of()),
         0,
         "naive per-resource poller (harness)");
   }
 
   @Test
   void aRunThatDidNotConvergeShowsHowFarItGotBesideOneThatDid() {
-    List<BenchRun.Result> results = List.of(shared(), naiveNotConverged());
+    List<BenchResult> results = List.of(shared(), naiveNotConverged());
 
     String runs = Report.runs(results);
-    String ratios = Report.ratios(results);
+    String ratios = ComparisonReport.ratios(results);
 
     assertThat(runs)
         .contains("| time until every resource is Ready | 111.95 s | 65/100 Ready after 170 s")
@@ -109,9 +109,9 @@ class ReportTest {
 
   @Test
   void theConvergenceTargetNamesARunThatDidNotConverge() {
-    BenchRun.Result stuck = naiveNotConverged();
-    BenchRun.Result sharedStuck =
-        new BenchRun.Result(
+    BenchResult stuck = naiveNotConverged();
+    BenchResult sharedStuck =
+        new BenchResult(
             scenario("shared 100@60", Strategy.SHARED_LIST),
             null,
             stuck.ready(),
@@ -134,7 +134,7 @@ class ReportTest {
             "real operator, child JVM");
 
     var convergence =
-        Report.judge(List.of(sharedStuck), null).stream()
+        TargetReport.judge(List.of(sharedStuck), null).stream()
             .filter(t -> t.name().startsWith("convergence"))
             .findFirst()
             .orElseThrow();

@@ -35,8 +35,8 @@ class SoakGuardTest {
             Path.of("target", "omni-operator.jar"),
             Path.of("target", "bench"),
             42L);
-    Soak.Result result = Soak.run(scenario, System.out::println);
-    System.out.println(Report.soak(result));
+    SoakResult result = Soak.run(scenario, System.out::println);
+    System.out.println(SoakReport.soak(result));
 
     assertThat(result.restarts()).isEqualTo(5);
     assertThat(result.invalidity()).as("the storm reached the operator").isEmpty();

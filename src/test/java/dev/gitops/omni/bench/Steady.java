@@ -13,10 +13,10 @@ import java.util.List;
 record Steady(long lists, long other, double intervals) {
 
   static Steady measure(Rig rig, Duration pollInterval) {
-    Rig.sleep(pollInterval.plusMillis(500));
+    Polling.sleep(pollInterval.plusMillis(500));
     Instant from = Instant.now();
     rig.sim.clearJournal();
-    Rig.sleep(pollInterval.multipliedBy(4));
+    Polling.sleep(pollInterval.multipliedBy(4));
     List<JournalEntry> calls = rig.sim.journal();
     double intervals =
         Duration.between(from, Instant.now()).toMillis() / (double) pollInterval.toMillis();

@@ -7,18 +7,18 @@ import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.SecretValue;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Help, errors and the standalone simulator. */
+/**
+ * Help, usage errors, where logs and errors go, and the standalone simulator; bad option values are
+ * in {@link CliOptionErrorsTest}, unreachable services in {@link CliConnectErrorsTest}.
+ */
 class CommandLineTest {
-
   @ParameterizedTest
   @CsvSource({
     "run, --poll-interval",
@@ -61,156 +61,6 @@ class CommandLineTest {
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).startsWith("error: ").contains(message).contains("--help`)");
     assertThat(r.err()).doesNotContain("s3cr3t");
-  }
-
-  @Test
-  void importRefusesANamespaceKubectlWouldRefuseBeforeCallingOmni() {
-    Cli.Result r = Cli.run("import", "--omni-url", "http://127.0.0.1:9", "-n", "Bad NS!");
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip())
-        .startsWith("error: -n/--namespace must be a Kubernetes namespace name")
-        .endsWith("not 'Bad NS!'")
-        .doesNotContain("127.0.0.1");
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "1ms | 60  | use at least 10s",
-        "0s  | 60  | must be positive",
-        "9s  | 60  | use at least 10s",
-        "500ms | 6000 | use at least 1s",
-      })
-  void aPollIntervalThatWouldStarveTheBudgetIsRefused(String poll, int rate, String message) {
-    Cli.Result r =
-        Cli.run(
-            "run",
-            "--omni-url",
-            "http://127.0.0.1:9",
-            "--poll-interval",
-            poll,
-            "--rate-limit",
-            Integer.toString(rate));
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip().lines())
-        .singleElement()
-        .asString()
-        .startsWith("error: --poll-interval (POLL_INTERVAL)")
-        .contains(message);
-  }
-
-  @Test
-  void runWithoutAClusterIsOneLineNamingKubeconfig() throws Exception {
-    Path token = java.nio.file.Files.createTempFile("token", "");
-    java.nio.file.Files.writeString(token, "t");
-    Map<String, String> props =
-        Map.of(
-            "kubernetes.master", "https://127.0.0.1:9",
-            "kubernetes.auth.tryKubeConfig", "false",
-            "kubernetes.auth.tryServiceAccount", "false",
-            // no retries with backoff: the answer is the same, only 20 s later
-            "kubernetes.request.retry.backoffLimit", "0");
-    props.forEach(System::setProperty);
-    try {
-      Cli.Result r =
-          Cli.run(
-              "run",
-              "--omni-url",
-              "http://127.0.0.1:9",
-              "--omni-token-file",
-              token.toString(),
-              "--http-port",
-              "0");
-
-      assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err().strip())
-          .startsWith("error: cannot reach the Kubernetes API at https://127.0.0.1:9/ (")
-          .endsWith("): set KUBECONFIG, or run the operator in a pod")
-          .doesNotContain("\tat ");
-    } finally {
-      props.keySet().forEach(System::clearProperty);
-    }
-  }
-
-  @ParameterizedTest
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "myorg.omniapp.co                   | must be a URL like https://myorg.omniapp.co (with https://)",
-        "ftp://myorg.omniapp.co             | must be a URL like https://myorg.omniapp.co (with https://)",
-        "https://my org.omniapp.co          | must be a URL like https://myorg.omniapp.co",
-        "https://myorg.omniapp.co/api/v1    | is the instance, without /api/...: https://myorg.omniapp.co (the API prefix is --api-prefix)",
-        "https://corp.example/omni/api      | is the instance, without /api/...: https://corp.example/omni (the API prefix is --api-prefix)",
-        "https://me:hunter2@myorg.omniapp.co | must not carry credentials: give the API key with --omni-token-file",
-      })
-  void anOmniUrlMistakeIsOneLineBeforeAnyCall(String url, String message) {
-    Cli.Result r = Cli.run("import", "--omni-url", url.strip());
-    assertThat(r.err()).doesNotContain("hunter2");
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("error: --omni-url ").contains(message.strip());
-    assertThat(r.err().strip().lines()).hasSize(1);
-  }
-
-  @Test
-  void anEmptyOrMissingTokenFileIsOneLine() throws Exception {
-    Path empty = java.nio.file.Files.createTempFile("token", "");
-    Cli.Result r =
-        Cli.run(
-            "import", "--omni-url", "http://127.0.0.1:9", "--omni-token-file", empty.toString());
-    assertThat(r.err().strip())
-        .isEqualTo("error: --omni-token-file " + empty + " is empty: put the Omni API key in it");
-
-    Cli.Result missing =
-        Cli.run("import", "--omni-url", "http://127.0.0.1:9", "--omni-token-file", "/no/such/file");
-    assertThat(missing.err().strip())
-        .isEqualTo("error: cannot read --omni-token-file /no/such/file: no such file");
-  }
-
-  @Test
-  void aRejectedKeyNamesWhereItComesFromAndWhatItMustBe() throws Exception {
-    try (var sim = dev.gitops.omni.simulator.OmniSimulator.start()) {
-      Path wrong = java.nio.file.Files.createTempFile("token", "");
-      java.nio.file.Files.writeString(wrong, "not-the-key");
-      Cli.Result r =
-          Cli.run("import", "--omni-url", sim.baseUrl(), "--omni-token-file", wrong.toString());
-
-      assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
-          .singleElement()
-          .asString()
-          .contains("401")
-          .endsWith(
-              "check the Omni API key (--omni-token-file or OMNI_TOKEN); it must be an"
-                  + " organisation key with admin rights");
-      assertThat(r.err()).doesNotContain("not-the-key");
-    }
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "99999999999999999999h, '--timeout: ''99999999999999999999h'' is too long: at most 30 days (720h)'",
-    "9223372036854775807h, '--timeout: ''9223372036854775807h'' is too long: at most 30 days (720h)'",
-    "721h, '--timeout: ''721h'' is too long: at most 30 days (720h)'",
-    "0s, '--timeout: must be positive'"
-  })
-  void aTimeoutThatWouldOverflowIsOneLine(String timeout, String message) {
-    Cli.Result r = Cli.run("sandbox", "--timeout", timeout);
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip()).isEqualTo("error: " + message);
-  }
-
-  @Test
-  void runRefusesZeroReconcileThreadsInsteadOfTheSdksFifty() {
-    Cli.Result r = Cli.run("run", "--omni-url", "http://127.0.0.1:9", "--reconcile-threads", "0");
-
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().strip())
-        .isEqualTo("error: --reconcile-threads (RECONCILE_THREADS) must be at least 1, not 0");
   }
 
   @Test
@@ -267,20 +117,6 @@ class CommandLineTest {
     assertThat(verbose.err())
         .startsWith("error: --api-prefix must be v1 or unstable")
         .contains("\tat ");
-  }
-
-  @Test
-  void anUnreachableOmniIsOneLine() {
-    Cli.Result r =
-        Cli.run(
-            "import",
-            "--omni-url",
-            "http://127.0.0.1:9",
-            "--omni-token-file",
-            Cli.EXAMPLES.resolve("mysql.yaml").toString());
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
-    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("example-mysql-password-not-real");
   }
 
   @Test

@@ -88,7 +88,7 @@ class ImportCommandTest {
         .contains("0 to create, 0 to adopt, 0 to patch, 0 to replace, 5 unchanged, 0 invalid")
         .contains(
             "credentials not compared: Secret team/production-db-eu-credentials is not in the files");
-    assertThat(PlanCommandTest.line(plan.out(), "team/warehouse"))
+    assertThat(PlanCommandFixture.line(plan.out(), "team/warehouse"))
         .startsWith("nothing")
         .contains(snowId)
         .contains("fill in spec.warehouse");

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A simulator, its token in a file, and the flags that point a command at it. */
+/**
+ * A simulator, its token in a file, and the flags (and a kubeconfig) that point a command at it.
+ */
 final class OmniFixture implements AutoCloseable {
   final OmniSimulator sim;
   final Path dir;
@@ -50,5 +52,20 @@ final class OmniFixture implements AutoCloseable {
   @Override
   public void close() {
     sim.close();
+  }
+
+  /** A kubeconfig for the API server at {@code url}, with a token, in namespace team. */
+  Path kubeconfig(String url) {
+    return write(
+        "kubeconfig",
+        """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "%s"}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: c, context: {cluster: c, user: u, namespace: team}}]
+        current-context: c
+        """
+            .formatted(url));
   }
 }

@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import mockwebserver3.RecordedRequest;
 
-/** Reads the Omni response bodies under {@code src/test/resources/omni-fixtures/}. */
+/**
+ * Reads the Omni response bodies under {@code src/test/resources/omni-fixtures/}, and the JSON a
+ * request sent.
+ */
 final class ClientFixtures {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,5 +35,10 @@ final class ClientFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The JSON body a request carried. */
+  static JsonNode body(RecordedRequest request) {
+    return json(request.getBody().utf8());
   }
 }

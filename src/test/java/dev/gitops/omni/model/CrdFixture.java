@@ -198,4 +198,17 @@ final class CrdFixture {
     }
     throw new IllegalArgumentException("no CEL value for " + node.getNodeType() + ": " + node);
   }
+
+  /** An OmniConnection sample/analytics whose body (spec:, status:) is {@code yaml}. */
+  static JsonNode sampleResource(String yaml) throws IOException {
+    return YAML.readTree(
+        """
+        apiVersion: omni.gitops.dev/v1alpha1
+        kind: OmniConnection
+        metadata:
+          name: sample
+          namespace: analytics
+        """
+            + yaml);
+  }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The committed CRD on a real kube-apiserver: accepted as users apply it (server-side, structural
  * schema, CEL within the cost budget), documented through {@code kubectl explain}, printed through
- * its columns, and admitting or rejecting every row of {@link CrdCelRulesTest#TABLE} exactly as
- * {@link SpecRules} judges it, with the CRD's own messages.
+ * its columns, and admitting or rejecting every row of {@link CelRuleCases#TABLE} exactly as {@link
+ * SpecRules} judges it, with the CRD's own messages.
  */
 @RealApiServer
 class CrdOnApiServerIT {
@@ -152,13 +152,13 @@ class CrdOnApiServerIT {
     assertThat(unreconciled.getStatus().conditions).isEmpty();
   }
 
-  static Stream<CrdCelRulesTest.Row> table() {
-    return CrdCelRulesTest.TABLE.stream();
+  static Stream<CelRuleCases.Row> table() {
+    return CelRuleCases.TABLE.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
-  void theApiServerAdmitsExactlyWhatSpecRulesAdmits(CrdCelRulesTest.Row row) throws Exception {
+  void theApiServerAdmitsExactlyWhatSpecRulesAdmits(CelRuleCases.Row row) throws Exception {
     JsonNode spec = CrdFixture.YAML.readTree(row.yaml());
     Set<String> specRules =
         new LinkedHashSet<>(

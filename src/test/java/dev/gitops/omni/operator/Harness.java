@@ -65,6 +65,13 @@ final class Harness implements AutoCloseable {
     this(SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(), c -> c);
   }
 
+  /** A started rig (no Omni rate limit) with the Secret that {@link #postgres} refers to. */
+  static Harness startedWithPostgresSecret() {
+    Harness h = new Harness().start();
+    h.secret("pg", "password", "pw-1");
+    return h;
+  }
+
   Harness start() {
     operator =
         OmniOperator.create(config, new OmniOperator.Wiring(k8s, omniClient, null, null, null));

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Renders charts/omni-operator with helm-java (Helm's own template engine and values-schema check,
@@ -184,5 +186,12 @@ public final class ChartRenderer {
 
   static ObjectNode copy(JsonNode o) {
     return (ObjectNode) o.deepCopy();
+  }
+
+  /** The kinds among {@code objects}. */
+  static Set<String> kinds(List<JsonNode> objects) {
+    Set<String> out = new TreeSet<>();
+    objects.forEach(o -> out.add(o.path("kind").asText()));
+    return out;
   }
 }

@@ -1,9 +1,10 @@
 package dev.gitops.omni.simulator;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Valid create bodies per dialect, as mutable maps a test can bend. */
+/** Valid create bodies per dialect and patch bodies, as mutable maps a test can bend. */
 final class Bodies {
   static final String SECRET = "s3cr3t-Pa55w0rd-never-logged";
 
@@ -71,5 +72,22 @@ final class Bodies {
     Map<String, Object> b = new LinkedHashMap<>(body);
     b.remove(key);
     return b;
+  }
+
+  /** A patch that sets the environment user attribute. */
+  static Map<String, Object> environmentPatch(String name, String... values) {
+    Map<String, Object> attr = new LinkedHashMap<>();
+    attr.put("attributeName", name);
+    attr.put("defaultValues", List.of(values));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("environmentUserAttribute", attr);
+    return body;
+  }
+
+  /** A patch that removes the environment user attribute. */
+  static Map<String, Object> environmentRemoval() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("environmentUserAttribute", null);
+    return body;
   }
 }

@@ -1,20 +1,22 @@
 package dev.gitops.omni.simulator;
 
+import static dev.gitops.omni.simulator.Bodies.environmentPatch;
+import static dev.gitops.omni.simulator.Bodies.environmentRemoval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code PATCH {prefix}/connections/{id}}: the five messages and every documented error. */
+/**
+ * {@code PATCH {prefix}/connections/{id}}: the five messages; the errors are in {@link
+ * PatchRejectionTest}.
+ */
 class PatchContractTest {
   private OmniSimulator sim;
 
@@ -26,21 +28,6 @@ class PatchContractTest {
   @AfterEach
   void stop() {
     sim.close();
-  }
-
-  private static Map<String, Object> env(String name, String... values) {
-    Map<String, Object> attr = new LinkedHashMap<>();
-    attr.put("attributeName", name);
-    attr.put("defaultValues", List.of(values));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("environmentUserAttribute", attr);
-    return body;
-  }
-
-  private static Map<String, Object> nullEnv() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("environmentUserAttribute", null);
-    return body;
   }
 
   @ParameterizedTest
@@ -63,14 +50,14 @@ class PatchContractTest {
     SimClient c = new SimClient(sim, api);
     String id = c.createOk(Bodies.postgres("p"));
 
-    SimClient.Resp set = c.patch(id, env("environment", "prod"));
+    SimClient.Resp set = c.patch(id, environmentPatch("environment", "prod"));
     assertThat(set.json().get("message").asText())
         .isEqualTo("Updated environment user attribute settings.");
     ConnectionSnapshot after = sim.connection(id).orElseThrow();
     assertThat(after.environmentAttributeName()).isEqualTo("environment");
     assertThat(after.environmentDefaultValues()).containsExactly("prod");
 
-    SimClient.Resp removed = c.patch(id, nullEnv());
+    SimClient.Resp removed = c.patch(id, environmentRemoval());
     assertThat(removed.json().get("message").asText())
         .isEqualTo("Updated environment user attribute settings.");
     assertThat(sim.connection(id).orElseThrow().environmentAttributeName()).isNull();
@@ -81,7 +68,7 @@ class PatchContractTest {
   void roleAndAttribute() {
     SimClient c = new SimClient(sim, "v1");
     String id = c.createOk(Bodies.postgres("p"));
-    Map<String, Object> body = env("environment", "prod");
+    Map<String, Object> body = environmentPatch("environment", "prod");
     body.put("baseRole", "MODELER");
 
     SimClient.Resp r = c.patch(id, body);
@@ -137,115 +124,5 @@ class PatchContractTest {
     ConnectionSnapshot s = sim.connection(id).orElseThrow();
     assertThat(s.environmentAttributeName()).isEqualTo("env");
     assertThat(s.environmentDefaultValues()).containsExactly("staging", "qa");
-  }
-
-  @Test
-  void attributeValueAlreadyInUseOnAnotherLiveConnection() {
-    SimClient c = new SimClient(sim, "v1");
-    String a = c.createOk(Bodies.postgres("a"));
-    String b = c.createOk(Bodies.postgres("b"));
-    c.patch(a, env("environment", "prod"));
-
-    SimClient.Resp r = c.patch(b, env("environment", "dev", "prod"));
-
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.detail()).isEqualTo("User attribute value \"prod\" is already in use");
-    assertThat(sim.connection(b).orElseThrow().environmentAttributeName()).isNull();
-
-    // another attribute name, or the holder archived, frees the value
-    assertThat(c.patch(b, env("region", "prod")).status()).isEqualTo(200);
-    c.delete(a);
-    assertThat(c.patch(b, env("environment", "prod")).status()).isEqualTo(200);
-  }
-
-  @Test
-  void bigQueryRotationMustStillBeAServiceAccount() {
-    SimClient c = new SimClient(sim, "v1");
-    String id = c.createOk(Bodies.bigquery("bq"));
-
-    SimClient.Resp r = c.patch(id, Map.of("passwordUnencrypted", "not json"));
-
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.detail())
-        .isEqualTo("Bad Request: passwordUnencrypted: Invalid service account JSON");
-    assertThat(sim.connection(id).orElseThrow().credentialsGeneration()).isZero();
-  }
-
-  static Stream<Arguments> invalidPatches() {
-    return Stream.of(
-        Arguments.of("not json", "{\"baseRole\"", "Bad Request: Invalid JSON"),
-        Arguments.of("empty object", "{}", "Bad Request: Empty request body"),
-        Arguments.of("no body at all", "", "Bad Request: Empty request body"),
-        Arguments.of(
-            "name cannot change",
-            "{\"name\": \"x\"}",
-            "Bad Request: formErrors: Unrecognized key(s) in object: 'name'"),
-        Arguments.of(
-            "several immutable keys",
-            "{\"host\": \"h\", \"baseRole\": \"VIEWER\"," + " \"port\": 1}",
-            "Bad Request: formErrors: Unrecognized key(s) in object: 'host', 'port'"),
-        Arguments.of(
-            "unknown role",
-            "{\"baseRole\": \"ROOT\"}",
-            "Bad Request: baseRole: Invalid enum value"),
-        Arguments.of(
-            "null role", "{\"baseRole\": null}", "Bad Request: baseRole: Invalid enum value"),
-        Arguments.of(
-            "empty password",
-            "{\"passwordUnencrypted\": \"\"}",
-            "Bad Request: passwordUnencrypted: Required"),
-        Arguments.of(
-            "attribute without name",
-            "{\"environmentUserAttribute\": {\"defaultValues\": [\"prod\"]}}",
-            "Bad Request: environmentUserAttribute.attributeName: Required"));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("invalidPatches")
-  void invalidPatchesAreRejected(String why, String body, String detail) {
-    for (String api : new String[] {"v1", "unstable"}) {
-      SimClient c = new SimClient(sim, api);
-      String id = c.createOk(Bodies.postgres("p"));
-
-      SimClient.Resp r = c.send("PATCH", "/" + id, body);
-
-      assertThat(r.status()).as(api).isEqualTo(400);
-      assertThat(r.detail()).as(api).isEqualTo(detail);
-      assertThat(r.json().get("status").asInt()).isEqualTo(400);
-    }
-  }
-
-  @Test
-  void unknownAndArchivedIdsAreNotFound() {
-    SimClient c = new SimClient(sim, "v1");
-    String id = c.createOk(Bodies.postgres("p"));
-    c.delete(id);
-
-    for (String target : List.of(id, "00000000-0000-0000-0000-000000000000")) {
-      SimClient.Resp r = c.patch(target, Map.of("baseRole", "VIEWER"));
-      assertThat(r.status()).isEqualTo(404);
-      assertThat(r.detail()).isEqualTo("Connection not found");
-    }
-  }
-
-  @Test
-  void unknownIdOnUnstableIsNotFoundToo() {
-    SimClient.Resp r =
-        new SimClient(sim, "unstable").patch("no-such-id", Map.of("baseRole", "VIEWER"));
-
-    assertThat(r.status()).isEqualTo(404);
-    assertThat(r.detail()).isEqualTo("Connection not found");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"PUT", "POST"})
-  void wrongMethodOnAnItemIsInvalidMethod(String method) {
-    SimClient c = new SimClient(sim, "v1");
-    String id = c.createOk(Bodies.postgres("p"));
-
-    SimClient.Resp r = c.send(method, "/" + id, "{\"baseRole\": \"VIEWER\"}");
-
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.detail()).isEqualTo("Invalid method");
   }
 }
