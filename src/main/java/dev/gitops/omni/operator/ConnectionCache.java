@@ -32,6 +32,7 @@ public final class ConnectionCache {
 
   private final Clock clock;
   private final Map<String, Overlay> overlay = new ConcurrentHashMap<>();
+  private final Map<String, Creator> creators = new ConcurrentHashMap<>();
   private final List<Consumer<ListChanges>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Snapshot snapshot;
@@ -163,6 +164,31 @@ public final class ConnectionCache {
   public void noteCreated(ObservedConnection info) {
     overlay.put(info.id(), new Overlay(info, clock.instant(), true));
   }
+
+  /**
+   * Records a connection this operator just created for {@code resourceKey}: until the informer
+   * shows that resource's status with the id, another resource must not take it for a free
+   * connection of the same name ({@link #createdFor}).
+   */
+  public void noteCreated(ObservedConnection info, String resourceKey) {
+    noteCreated(info);
+    creators.put(info.id(), new Creator(resourceKey, clock.instant()));
+  }
+
+  /** The resource a connection was created for in the last {@link #CREATE_GRACE}, if any. */
+  public Optional<String> createdFor(String id) {
+    Creator c = creators.get(id);
+    if (c == null) {
+      return Optional.empty();
+    }
+    if (c.at().plus(CREATE_GRACE).isBefore(clock.instant())) {
+      creators.remove(id, c);
+      return Optional.empty();
+    }
+    return Optional.of(c.resourceKey());
+  }
+
+  private record Creator(String resourceKey, Instant at) {}
 
   /** Records a connection this operator just changed (patched or archived). */
   public void noteChanged(ObservedConnection info) {

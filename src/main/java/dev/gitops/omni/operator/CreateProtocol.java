@@ -68,7 +68,7 @@ final class CreateProtocol {
       }
       throw e;
     }
-    cache.noteCreated(connection.createdAs(id));
+    cache.noteCreated(connection.createdAs(id), PlanInputCollector.key(r));
     status.connectionId = id;
     status.appliedSettings = new TreeMap<>(plan.appliedSettings());
     status.credentialsVersion = new TreeMap<>(creds.versions());

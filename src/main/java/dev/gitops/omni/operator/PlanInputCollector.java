@@ -182,8 +182,14 @@ final class PlanInputCollector {
     return asked.compareTo(floor) < 0 ? floor : asked;
   }
 
+  /** The resource {@code key} exists, is not being deleted, and still wants {@code name}. */
+  private static boolean stillWants(ResourceIndex index, String name, String key) {
+    return index.byOmniName(name).stream()
+        .anyMatch(o -> key(o).equals(key) && o.getMetadata().getDeletionTimestamp() == null);
+  }
+
   /** Other resources' holds on the ids this resource could match. */
-  private static Map<String, Claim> claims(
+  private Map<String, Claim> claims(
       OmniConnection r, ResourceIndex index, List<ObservedConnection> observed) {
     Set<String> ids = new LinkedHashSet<>(Indexes.connectionIds(r));
     String name = r.omniName();
@@ -199,6 +205,12 @@ final class PlanInputCollector {
           claims.merge(id, new Claim(otherKey, established), (a, b) -> a.established() ? a : b);
         }
       }
+      // created by this operator for another resource that still wants it, whose status the
+      // informer has not shown yet
+      cache
+          .createdFor(id)
+          .filter(creator -> !creator.equals(self) && stillWants(index, name, creator))
+          .ifPresent(creator -> claims.put(id, new Claim(creator, true)));
     }
     return claims;
   }

@@ -127,7 +127,7 @@ class ConnectionReconcileTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(units.omni.count(Route.CREATE)).as("one POST, the other adopts it").isOne();
+    assertThat(units.omni.count(Route.CREATE)).as("one POST").isOne();
     assertThat(units.omni.live()).hasSize(1);
   }
 
@@ -171,6 +171,29 @@ class ConnectionReconcileTest {
     }
     assertThat(units.metrics.registry().counter("omni_operator_drift_detected").count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aConnectionJustCreatedForAnotherResourceIsNotAdoptedWhileItsStatusLags() {
+    OmniConnection b = OperatorUnits.postgres("b");
+    b.getSpec().name = "shared";
+    units.reconcile(b);
+    // the informer still shows b as applied, without the status that names its connection
+    units.others.add(b);
+    OmniConnection a = OperatorUnits.postgres("a");
+    a.getSpec().name = "shared";
+
+    Step step = units.reconcile(a);
+
+    assertThat(step.outcome().reason()).isEqualTo(Reason.CONFLICT);
+    assertThat(step.outcome().message()).contains("team/b");
+    assertThat(units.omni.count(Route.CREATE)).isOne();
+    assertThat(units.omni.count(Route.PATCH)).as("not adopted").isZero();
+
+    // once b no longer wants the name, the connection is free for a
+    b.getSpec().name = "renamed";
+    units.reconcile(a);
+    assertThat(units.writes.current().getStatus().connectionId).isEqualTo("c1");
   }
 
   @Test
