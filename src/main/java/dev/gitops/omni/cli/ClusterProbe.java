@@ -59,10 +59,8 @@ final class ClusterProbe {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String m =
-        root.getMessage() == null
-            ? root.getClass().getSimpleName()
-            : root.getClass().getSimpleName() + ": " + root.getMessage();
+    // the message, not the exception's class: "Connection refused", not "ConnectException: ..."
+    String m = root.getMessage() == null ? "no answer" : root.getMessage();
     return m.lines().findFirst().orElse(m);
   }
 }

@@ -64,10 +64,13 @@ public class Main {
           CommandLine bad = e.getCommandLine();
           String message = e.getMessage();
           if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            // a value typed after a mistyped option (--omni-token KEY) may be a secret: name the
-            // options, never the other words
+            // a value typed after a mistyped option (--omni-token KEY, --omni-token=KEY) may be a
+            // secret: name the options, never the other words or what follows an '='
             List<String> options =
-                u.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+                u.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                    .toList();
             message =
                 options.isEmpty()
                     ? "unexpected argument(s) (not shown: they may be secret values)"

@@ -107,7 +107,7 @@ public class PlanCommand implements Callable<Integer> {
             : cluster != null ? ClusterStatus.contextNamespace(cluster) : "default";
     ManifestReader.Result manifests = ManifestReader.read(files, defaultNamespace);
     if (manifests.ofKind("OmniConnection").isEmpty()) {
-      throw new UsageException("no OmniConnection found in " + files);
+      throw UsageException.noOmniConnection(files, manifests.skipped());
     }
     Progress progress = new Progress(spec.commandLine().getErr());
     manifests.skipped().forEach(s -> progress.line("skipped " + s));

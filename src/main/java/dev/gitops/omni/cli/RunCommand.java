@@ -108,6 +108,12 @@ public class RunCommand implements Callable<Integer> {
       throw new UsageException(
           "--reconcile-threads (RECONCILE_THREADS) must be at least 1, not " + threads);
     }
+    if (rateLimit < 1) {
+      // checked first: the poll-interval floor is computed from it, and blamed the poll interval
+      throw new UsageException(
+          "--rate-limit (RATE_LIMIT_PER_MINUTE) must be at least 1 request per minute, not "
+              + rateLimit);
+    }
     Duration poll = Limits.pollInterval("--poll-interval (POLL_INTERVAL)", pollInterval, rateLimit);
     SecretValue token = omni.token();
     if (token == null) {

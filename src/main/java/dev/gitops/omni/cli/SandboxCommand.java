@@ -93,7 +93,7 @@ public class SandboxCommand implements Callable<Integer> {
     Duration wait = Limits.duration("--timeout", timeout);
     var first = ManifestReader.read(paths);
     if (first.ofKind("OmniConnection").isEmpty() && !watch) {
-      throw new UsageException("no OmniConnection found in " + paths);
+      throw UsageException.noOmniConnection(paths, first.skipped());
     }
     Sandbox.Settings settings = settings();
     progress.line(
