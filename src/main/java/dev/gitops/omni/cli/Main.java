@@ -50,6 +50,9 @@ public class Main {
                     + o.getMessage()
                     + ": check the Omni API key (--omni-token-file or OMNI_TOKEN); it must be an"
                     + " organisation key with admin rights");
+          } else if (e instanceof dev.gitops.omni.client.OmniApiException o && o.status() == 0) {
+            // no answer at all: the address is the usual suspect
+            err.println("error: " + o.getMessage() + ": check --omni-url (or OMNI_URL)");
           } else {
             err.println("error: " + describe(e));
           }

@@ -84,8 +84,8 @@ final class OmniErrors {
     } else {
       what = "connection failed before a complete response";
     }
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    String detail = what + " (" + e.getClass().getSimpleName() + message + ")";
+    // the words of the cause, never a class name: this detail reaches conditions and the CLI
+    String detail = e.getMessage() == null ? what : what + " (" + e.getMessage() + ")";
     return new OmniApiException(OmniFailure.UNAVAILABLE, 0, mask(detail, secrets), null, e);
   }
 

@@ -34,6 +34,19 @@ final class Deletion {
     if (in.deletionPolicy() != DeletionPolicy.Delete) {
       return leave(in, id, writes, "deletionPolicy Orphan: connection " + id + " is left in Omni");
     }
+    PlanInput.Claim other = in.claims().get(id);
+    if (other != null && other.established()) {
+      return leave(
+          in,
+          id,
+          writes,
+          "connection "
+              + id
+              + " is managed by OmniConnection "
+              + other.resourceKey()
+              + ": left in"
+              + " Omni");
+    }
     var found = Match.find(in, id);
     if (found.isEmpty() || found.get().archived()) {
       return leave(in, id, writes, "connection " + id + " is already archived or gone in Omni");

@@ -127,11 +127,15 @@ record Match(Kind kind, ObservedConnection info, boolean adopting, String why) {
   /** A live, unclaimed connection that looks like the replacement a lost POST created. */
   static Optional<ObservedConnection> lostReplacement(PlanInput in, String oldId) {
     String dialect = in.spec().dialect.wire();
-    return in.observed().stream()
-        .filter(c -> !c.archived() && !c.id().equals(oldId))
-        .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
-        .filter(c -> !in.claims().containsKey(c.id()))
-        .findFirst();
+    String earlier = in.last().replacedConnectionId();
+    List<ObservedConnection> candidates =
+        in.observed().stream()
+            .filter(c -> !c.archived() && !c.id().equals(oldId) && !c.id().equals(earlier))
+            .filter(c -> in.omniName().equals(c.name()) && dialect.equals(c.dialect()))
+            .filter(c -> !in.claims().containsKey(c.id()))
+            .toList();
+    // two or more: which one the lost answer made cannot be told, so none is taken
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
   static Optional<ObservedConnection> find(PlanInput in, String id) {

@@ -73,7 +73,9 @@ final class ConnectionArchiver {
       return;
     }
     delete(id, omni);
-    status.replacedConnectionId = null;
+    if (id.equals(status.replacedConnectionId)) {
+      status.replacedConnectionId = null;
+    }
     events.normal(r, Reason.DELETED, "archived replaced connection " + id);
   }
 

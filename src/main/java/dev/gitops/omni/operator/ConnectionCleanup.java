@@ -33,6 +33,11 @@ final class ConnectionCleanup {
 
   /** Empty when the finalizer may go; otherwise how long to wait before trying again. */
   Optional<Duration> cleanup(OmniConnection r, ReconcileIo io) {
+    Duration settle = inputs.createSettleRemaining(r);
+    if (!settle.isZero()) {
+      // a create's answer was just lost: wait until Omni's list can show what it stored
+      return Optional.of(settle);
+    }
     try {
       Plan plan = inputs.plan(r, io.resources(), null, true, io.omni());
       if (plan.action() == Plan.Action.DELETE) {

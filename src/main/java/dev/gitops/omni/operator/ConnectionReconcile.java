@@ -66,6 +66,11 @@ final class ConnectionReconcile {
 
   /** Reconciles {@code r}; the step's status is written already (only when it changed). */
   Step run(OmniConnection r, CredentialResolver credentials, ReconcileIo io) {
+    if (managesConnection(r)) {
+      // a resource that manages a connection always carries the finalizer, whatever stops it
+      // below (someone may have removed it by hand); no write when it is there
+      r = io.writes().addFinalizer(r);
+    }
     OmniConnectionStatus status = StatusFields.copyOf(r.getStatus());
     Step step;
     Map<String, String> versions = Map.of();
@@ -75,9 +80,7 @@ final class ConnectionReconcile {
         step = gate.stop();
       } else {
         versions = gate.creds().versions();
-        synchronized (sameName[Math.floorMod(r.omniName().hashCode(), sameName.length)]) {
-          step = planAndApply(r, status, gate.creds(), io);
-        }
+        step = planAndApply(r, status, gate.creds(), io);
       }
       if (step.outcome().state() != Outcome.State.RETRYING) {
         failures.succeeded(r);
@@ -98,12 +101,40 @@ final class ConnectionReconcile {
       CredentialResolver.Resolved creds,
       ReconcileIo io) {
     Plan plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
-    if (plan.writesAllowed()
-        && (plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE)
-        && inputs.refreshForCreate(r, io.omni())) {
-      // a create decides on a list fresh enough that a connection made meanwhile is in it
-      plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
+    if (plan.writesAllowed() && creates(plan)) {
+      synchronized (sameName[Math.floorMod(r.omniName().hashCode(), sameName.length)]) {
+        // a create decides on a list fresh enough that a connection made meanwhile is in it,
+        // and after any other create for this name in this process
+        inputs.refreshForCreate(r, io.omni());
+        plan = inputs.plan(r, io.resources(), creds.versions(), false, io.omni());
+        if (creates(plan)) {
+          return apply(r, plan, status, creds, io);
+        }
+      }
     }
+    return apply(r, plan, status, creds, io);
+  }
+
+  private static boolean creates(Plan plan) {
+    return plan.action() == Plan.Action.CREATE || plan.action() == Plan.Action.REPLACE;
+  }
+
+  /** Writes to Omni are allowed and the resource manages a connection. */
+  private static boolean managesConnection(OmniConnection r) {
+    return r.getStatus() != null
+        && r.getStatus().connectionId != null
+        && !r.isPaused()
+        && r.getSpec() != null
+        && r.getSpec().managementPolicy
+            != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+  }
+
+  private Step apply(
+      OmniConnection r,
+      Plan plan,
+      OmniConnectionStatus status,
+      CredentialResolver.Resolved creds,
+      ReconcileIo io) {
     if (!plan.writesAllowed()) {
       return readOnly(r, plan, status);
     }
@@ -120,8 +151,9 @@ final class ConnectionReconcile {
       archiver.retire(step.resource(), plan.retire(), step.status(), io.omni());
     }
     String mark = step.resource().unsettledCreateMark();
-    if (mark != null && step.status().connectionId != null) {
-      // a create whose answer was lost has been adopted: the mark has done its job
+    if (mark != null && plan.action() == Plan.Action.ADOPT) {
+      // the connection a lost answer made has been adopted: the mark has done its job (any
+      // other plan leaves it, so a replacement made by a lost answer is still found later)
       step.status().settledCreateMark = mark;
     }
     return step;
@@ -143,6 +175,17 @@ final class ConnectionReconcile {
     return new Step(r, status, outcome, null);
   }
 
+  /**
+   * A CRD older than status.settledCreateMark drops the field on the status write, and the mark
+   * would stay pending for good: then the mark is removed instead, in a write of its own.
+   */
+  static OmniConnection settleOnOldCrd(OmniConnection r, String settled, ResourceWrites writes) {
+    boolean dropped =
+        settled != null
+            && (r.getStatus() == null || !settled.equals(r.getStatus().settledCreateMark));
+    return dropped && r.unsettledCreateMark() != null ? writes.clearCreatePending(r) : r;
+  }
+
   /** The outcome with what deletionPolicy Delete cannot do on an API without DELETE. */
   static Outcome noted(Outcome outcome, DeletionPolicy policy, ReconcileIo io) {
     return policy == DeletionPolicy.Delete && !io.omni().supportsDelete()
@@ -161,6 +204,7 @@ final class ConnectionReconcile {
     OmniConnectionStatus next = StatusFields.withConditions(r, step.status(), outcome, clock);
     if (!Json.same(next, r.getStatus())) {
       r = io.writes().writeStatus(r, next);
+      r = settleOnOldCrd(r, next.settledCreateMark, io.writes());
     }
     return new Step(r, next, step.outcome(), requeue(step, r).orElse(null));
   }

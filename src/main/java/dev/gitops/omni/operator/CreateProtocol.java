@@ -83,6 +83,7 @@ final class CreateProtocol {
     // the conditions are the ones ConnectionReconcile would write, so it has nothing to add
     Outcome written = ConnectionReconcile.noted(outcome, deletionPolicy, io);
     r = io.writes().writeStatus(r, StatusFields.withConditions(r, status, written, clock));
+    r = ConnectionReconcile.settleOnOldCrd(r, mark.toString(), io.writes());
     status = StatusFields.copyOf(r.getStatus());
     if (replacing == null) {
       events.normal(

@@ -43,8 +43,10 @@ final class FailurePolicy {
       return new Step(r, status, Outcomes.budgetWait(e.detail()), wait);
     }
     Outcome outcome = Outcomes.failed(e.kind(), e.getMessage());
-    events.warning(r, outcome.reason(), e.getMessage());
-    if (outcome.state() == Outcome.State.RETRYING) {
+    boolean retrying = outcome.state() == Outcome.State.RETRYING;
+    // a terminal failure's event says what to do, as its condition does
+    events.warning(r, outcome.reason(), retrying ? e.getMessage() : outcome.message());
+    if (retrying) {
       return new Step(r, status, outcome, backoff.next(key, e.retryAfter().orElse(null)));
     }
     status.failedInputs = RejectionMemory.fingerprint(r, credentialVersions);

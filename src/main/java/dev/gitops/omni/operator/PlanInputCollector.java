@@ -113,11 +113,13 @@ final class PlanInputCollector {
     return !java.util.Objects.equals(before, cache.startedAt());
   }
 
-  /** How long a lost create still gets before it may be tried again (zero: go ahead). */
+  /**
+   * How long a lost create (or replacement) still gets before it may be tried again (zero: go
+   * ahead). A settled mark is not pending, so this waits only after an answer was really lost.
+   */
   Duration createSettleRemaining(OmniConnection r) {
     Instant mark = createPending(r);
-    boolean unresolved = r.getStatus() == null || r.getStatus().connectionId == null;
-    if (mark == null || !unresolved) {
+    if (mark == null) {
       return Duration.ZERO;
     }
     Duration left = Duration.between(clock.instant(), mark.plus(config.timeouts().createSettle()));

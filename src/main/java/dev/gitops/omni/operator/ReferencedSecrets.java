@@ -61,9 +61,21 @@ final class ReferencedSecrets implements ItemStore<Secret> {
   void fill(Secret whole) {
     String key = getKey(whole);
     Secret now = items.get(key);
-    if (now == null || trimmed.contains(key)) {
-      items.put(key, whole);
+    // only over the informer's trimmed copy of the same or an older version: a Secret deleted
+    // meanwhile stays deleted, and a newer event wins
+    if (now != null
+        && trimmed.contains(key)
+        && version(whole) >= version(now)
+        && items.replace(key, now, whole)) {
       trimmed.remove(key);
+    }
+  }
+
+  private static long version(Secret s) {
+    try {
+      return Long.parseLong(s.getMetadata().getResourceVersion());
+    } catch (RuntimeException notANumber) {
+      return 0;
     }
   }
 
@@ -88,8 +100,10 @@ final class ReferencedSecrets implements ItemStore<Secret> {
   @Override
   public Secret put(String key, Secret secret) {
     if (keep.test(secret)) {
+      // stored before it stops counting as trimmed: a reader never sees a stub as whole
+      Secret before = items.put(key, secret);
       trimmed.remove(key);
-      return items.put(key, secret);
+      return before;
     }
     trimmed.add(key);
     return items.put(key, trim(secret));

@@ -101,7 +101,10 @@ public final class ManifestReader {
       while (docs.hasNext()) {
         JsonNode doc = docs.next();
         index++;
-        if (doc == null || doc.isNull() || doc.isMissingNode() || doc.isEmpty()) {
+        if (doc == null
+            || doc.isNull()
+            || doc.isMissingNode()
+            || (doc.isContainerNode() && doc.isEmpty())) {
           continue;
         }
         Manifest m = toManifest(file, index, doc, skipped, defaultNamespace);
@@ -156,6 +159,11 @@ public final class ManifestReader {
       throw new ManifestException(where + ": apiVersion and kind are required");
     }
     Class<? extends HasMetadata> type = KINDS.get(kind);
+    if (type == null && apiVersion.startsWith(OmniConnection.GROUP + "/")) {
+      // our own API group: a misspelt kind would be refused by the API server, not skipped
+      throw new ManifestException(
+          where + ": " + apiVersion + " has no kind " + kind + ": the kind is OmniConnection");
+    }
     if (type == null) {
       skipped.add(
           where + ": " + kind + " " + doc.at("/metadata/name").asText("") + " (not applied)");

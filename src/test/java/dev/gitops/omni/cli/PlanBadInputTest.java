@@ -74,8 +74,7 @@ class PlanBadInputTest {
             .fix("must be text or json"),
         row("omni-url", "nothing listening on the port", planAt(closed(), "-f", f))
             .names("--omni-url")
-            .fix("could not connect to Omni")
-            .gap(ImportBadInputTest.NO_ANSWER),
+            .fix("could not connect to Omni"),
         row("token", "a rejected API key (401)", wrongToken("-f", f))
             .names("401", "--omni-token-file")
             .fix("check the Omni API key"),

@@ -57,6 +57,18 @@ class PlannerDeletionTest {
             },
             Expect.of(Action.DELETE, "Deleting").id("c1")),
         row(
+            "deleted under Delete, but another resource manages the connection → left in Omni",
+            () -> {
+              var i = in().observed(live("c1", "sales")).managed("c1");
+              i.deleting = true;
+              i.deletionPolicy = DeletionPolicy.Delete;
+              i.claims.put("c1", new PlanInput.Claim("team/winner", true));
+              return i;
+            },
+            Expect.of(Action.NOTHING, "Orphaned")
+                .id("c1")
+                .says("managed by OmniConnection team/winner")),
+        row(
             "deleted with deletionPolicy Orphan → left in Omni",
             () -> {
               var i = in().observed(live("c1", "sales")).managed("c1");

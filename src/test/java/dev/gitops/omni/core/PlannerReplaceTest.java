@@ -64,6 +64,29 @@ class PlannerReplaceTest {
             },
             Expect.of(Action.ADOPT, "Replacing").id("c2").says("answer was lost")),
         row(
+            "a lost replacement POST, two candidates with the name → none is taken, replace",
+            () -> {
+              var i = in().observed(live("c1", "sales")).managed("c1");
+              i.spec.host = "db2.internal";
+              i.spec.replacementPolicy = ReplacementPolicy.Recreate;
+              i.createPending = true;
+              i.observed(live("c2", "sales"), live("c3", "sales"));
+              return i;
+            },
+            Expect.of(Action.REPLACE, "Replacing").id("c1")),
+        row(
+            "a lost replacement POST never takes the connection replaced before",
+            () -> {
+              var i = in().observed(live("c1", "sales")).managed("c1");
+              i.spec.host = "db2.internal";
+              i.spec.replacementPolicy = ReplacementPolicy.Recreate;
+              i.createPending = true;
+              i.replaced = "c0";
+              i.observed(live("c0", "sales"));
+              return i;
+            },
+            Expect.of(Action.REPLACE, "Replacing").id("c1")),
+        row(
             "Recreate with a create-pending mark but nothing new listed → replace",
             () -> {
               var i = in().observed(live("c1", "sales")).managed("c1");

@@ -54,6 +54,24 @@ class ConnectionCleanupTest {
             Reason.OMNI_UNAVAILABLE));
   }
 
+  @org.junit.jupiter.api.Test
+  void aDeletionRightAfterALostCreateWaitsUntilOmniCanShowIt() {
+    OperatorUnits units = new OperatorUnits();
+    OmniConnection r = OperatorUnits.postgres("sales");
+    r.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    r.getMetadata().setFinalizers(List.of(OmniConnection.FINALIZER));
+    r.getMetadata()
+        .setAnnotations(
+            java.util.Map.of(
+                OmniConnection.CREATE_PENDING_ANNOTATION,
+                units.clock.instant().minusSeconds(1).toString()));
+
+    var retry = units.parts.cleanup().cleanup(r, units.io(r));
+
+    assertThat(retry).hasValueSatisfying(d -> assertThat(d).isPositive());
+    assertThat(units.omni.calls()).as("not even a list yet").isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void eachDeletion(Row row) {

@@ -197,6 +197,36 @@ class ConnectionReconcileTest {
   }
 
   @Test
+  void withThePreviousCrdTheMarkIsRemovedInsteadOfSettledAndNothingIsWrittenAfter() {
+    OmniConnection r = OperatorUnits.postgres("sales");
+    ReconcileIo io = units.io(r);
+    units.writes.withPreviousCrd();
+    units.parts.reconcile().run(r, units.credentials(), io);
+    assertThat(units.writes.writes()).containsExactly(Kind.METADATA, Kind.STATUS, Kind.METADATA);
+    OmniConnection stored = units.writes.current();
+    assertThat(stored.getMetadata().getAnnotations())
+        .doesNotContainKey(OmniConnection.CREATE_PENDING_ANNOTATION);
+
+    units.pass(Duration.ofMinutes(6));
+    ReconcileIo again = units.io(stored);
+    units.writes.withPreviousCrd();
+    units.parts.reconcile().run(stored, units.credentials(), again);
+    assertThat(units.writes.writes()).isEmpty();
+    assertThat(units.omni.count(Route.CREATE)).isOne();
+  }
+
+  @Test
+  void aManagedResourceGetsItsFinalizerBackEvenWhenSomethingStopsItsReconcile() {
+    units.reconcile(OperatorUnits.postgres("sales"));
+    OmniConnection stripped = units.writes.current();
+    stripped.getMetadata().setFinalizers(List.of());
+    units.secrets.clear();
+    Step step = units.reconcile(stripped);
+    assertThat(step.outcome().reason()).isEqualTo(Reason.CREDENTIALS_NOT_FOUND);
+    assertThat(units.writes.current().getFinalizers()).containsExactly(OmniConnection.FINALIZER);
+  }
+
+  @Test
   void aRefusedCreateClearsTheMarkAndIsNotSentAgainForTheSameInputs() {
     units.omni.failNext(Route.CREATE, dev.gitops.omni.connection.OmniFailure.INVALID_REQUEST, 400);
     Step refused = units.reconcile(OperatorUnits.postgres("sales"));

@@ -20,9 +20,16 @@ final class RecordingResourceWrites implements ResourceWrites {
   private final List<Kind> writes = new ArrayList<>();
   private OmniConnection current;
   private RuntimeException failNextStatus;
+  private boolean oldCrd;
 
   RecordingResourceWrites(OmniConnection resource) {
     this.current = Json.copy(resource, OmniConnection.class);
+  }
+
+  /** Status writes drop settledCreateMark, as an API server with the previous CRD does. */
+  RecordingResourceWrites withPreviousCrd() {
+    oldCrd = true;
+    return this;
   }
 
   /** The next status write fails, as a crash between the POST and the status would. */
@@ -71,6 +78,9 @@ final class RecordingResourceWrites implements ResourceWrites {
     }
     writes.add(Kind.STATUS);
     current.setStatus(Json.copy(status, OmniConnectionStatus.class));
+    if (oldCrd) {
+      current.getStatus().settledCreateMark = null;
+    }
     return current();
   }
 
