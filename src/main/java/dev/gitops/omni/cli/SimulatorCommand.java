@@ -2,7 +2,11 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.simulator.Latency;
 import dev.gitops.omni.simulator.OmniSimulator;
+import dev.gitops.omni.simulator.Organisations;
 import dev.gitops.omni.simulator.SimulatorOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,14 +33,30 @@ public class SimulatorCommand implements Callable<Integer> {
 
   @Option(
       names = "--tokens",
-      defaultValue = SimulatorOptions.DEFAULT_TOKEN,
-      description = "Accepted admin API keys, comma-separated (default sim-token).")
+      description =
+          "Accepted admin API keys, comma-separated (default sim-token, none with"
+              + " --organisation).")
   String tokens;
 
   @Option(
       names = "--read-only-tokens",
       description = "API keys that may list and get but get 403 on writes, comma-separated.")
   String readOnlyTokens;
+
+  @Option(
+      names = "--organisation",
+      paramLabel = "NAME=KEYS",
+      description =
+          "An organisation with its own connections and its admin API keys, e.g."
+              + " team-a=key-a1,key-a2 (repeatable). A key sees only its organisation's"
+              + " connections; --tokens and --read-only-tokens are those of organisation default.")
+  List<String> organisations;
+
+  @Option(
+      names = "--organisation-read-only",
+      paramLabel = "NAME=KEYS",
+      description = "Read-only API keys of an organisation, e.g. team-a=viewer-a (repeatable).")
+  List<String> readOnlyOrganisations;
 
   @Option(
       names = "--rate-limit",
@@ -97,7 +117,14 @@ public class SimulatorCommand implements Callable<Integer> {
           try (OmniSimulator sim = OmniSimulator.start(options)) {
             var out = spec.commandLine().getOut();
             out.println("Omni simulator listening on " + sim.baseUrl());
-            out.println("API token: " + String.join(", ", SimulatorOptions.csv(tokens)));
+            Set<String> defaultTokens = tokens == null ? options.tokens() : csv(tokens);
+            if (!defaultTokens.isEmpty()) {
+              out.println("API token: " + String.join(", ", defaultTokens));
+            }
+            options
+                .organisations()
+                .byName()
+                .forEach((name, keys) -> out.println(describe(name, keys)));
             out.println(
                 "API: "
                     + sim.connectionsUrl("v1")
@@ -108,7 +135,7 @@ public class SimulatorCommand implements Callable<Integer> {
                         : ", " + rateLimit + " requests per " + window));
             out.println(
                 "Try: OMNI_TOKEN="
-                    + SimulatorOptions.csv(tokens).iterator().next()
+                    + firstToken(defaultTokens, options)
                     + " java -jar target/omni-operator.jar import --omni-url "
                     + sim.baseUrl());
             out.println("Ctrl-C to stop.");
@@ -126,7 +153,6 @@ public class SimulatorCommand implements Callable<Integer> {
       var b =
           SimulatorOptions.builder()
               .port(port)
-              .tokens(SimulatorOptions.csv(tokens))
               .readOnlyTokens(SimulatorOptions.csv(readOnlyTokens))
               .rateLimitPerMinute(rateLimit)
               .rateLimitWindow(SimulatorOptions.parseDuration(window))
@@ -141,9 +167,57 @@ public class SimulatorCommand implements Callable<Integer> {
       if (seed != null) {
         b.randomSeed(seed);
       }
+      if (tokens != null) {
+        b.tokens(csv(tokens));
+      }
+      for (String value : orEmpty(organisations)) {
+        var org = parse("--organisation", value);
+        b.organisation(org.getKey(), org.getValue(), Set.of());
+      }
+      for (String value : orEmpty(readOnlyOrganisations)) {
+        var org = parse("--organisation-read-only", value);
+        b.organisation(org.getKey(), Set.of(), org.getValue());
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  private static Map.Entry<String, Set<String>> parse(String flag, String value) {
+    try {
+      return Organisations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(flag + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
+  }
+
+  private static Set<String> csv(String value) {
+    return SimulatorOptions.csv(value);
+  }
+
+  private static String describe(String name, Organisations.Keys keys) {
+    StringBuilder line = new StringBuilder("Organisation " + name + ": ");
+    line.append(
+        keys.tokens().isEmpty() ? "no admin token" : "token " + String.join(", ", keys.tokens()));
+    if (!keys.readOnlyTokens().isEmpty()) {
+      line.append("; read-only ").append(String.join(", ", keys.readOnlyTokens()));
+    }
+    return line.toString();
+  }
+
+  /** A key for the example (import only reads): the default organisation's, else another's. */
+  private static String firstToken(Set<String> defaultTokens, SimulatorOptions options) {
+    if (!defaultTokens.isEmpty()) {
+      return defaultTokens.iterator().next();
+    }
+    return options.organisations().byName().values().stream()
+        .flatMap(k -> k.tokens().stream())
+        .findFirst()
+        .orElse(options.readOnlyTokens().stream().findFirst().orElse("<token>"));
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  * @param bodyKeys the top-level key names of a JSON object body, in order; empty otherwise
  * @param name the connection name a create's body asks for, whatever the answer; null for other
  *     routes and for a create body without a string {@code name}
+ * @param organisation the organisation of the request's token ({@link Organisations#DEFAULT} unless
+ *     organisations are configured); null when no organisation has the token (401)
  */
 public record JournalEntry(
     Instant timestamp,
@@ -27,7 +29,8 @@ public record JournalEntry(
     String connectionId,
     int status,
     List<String> bodyKeys,
-    String name) {
+    String name,
+    String organisation) {
 
   /** The status recorded for a create whose response was dropped. */
   public static final int DROPPED = 0;

@@ -1,7 +1,5 @@
 package dev.gitops.omni.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A faithful in-process Omni connections API on a loopback port, serving {@code
- * /api/v1/connections} and {@code /api/unstable/connections} from one store. Start it with {@link
- * #start(SimulatorOptions)}, point a client at {@link #baseUrl()}, and close it when done.
+ * /api/v1/connections} and {@code /api/unstable/connections} from one store per organisation (the
+ * token picks it; see {@link Organisations}). Start it with {@link #start(SimulatorOptions)}, point
+ * a client at {@link #baseUrl()}, and close it when done.
  *
  * <p>Besides the API it offers runtime fault controls (429 bursts, 5xx rate, dropped creates,
  * latency), request counters and a journal that records body key names but never values, and store
@@ -42,8 +41,7 @@ public final class OmniSimulator implements AutoCloseable {
   private final SimulatorOptions options;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ConnectionStore store = new ConnectionStore();
-  private final CreateValidator validator;
+  private final Tenancy tenancy;
   private final FaultInjector faults;
   private final RateLimiter limiter;
   private final RequestCounters counters = new RequestCounters();
@@ -51,11 +49,11 @@ public final class OmniSimulator implements AutoCloseable {
 
   private OmniSimulator(SimulatorOptions options) throws IOException {
     this.options = options;
-    this.validator = new CreateValidator(options.customRoles());
     this.faults = new FaultInjector(options);
     this.limiter =
         new RateLimiter(options.rateLimitPerMinute(), options.rateLimitWindow(), System::nanoTime);
     this.journal = new RequestJournal(options.journalCapacity());
+    this.tenancy = new Tenancy(options, journal);
     InetSocketAddress address =
         new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port());
     this.server = HttpServer.create(address, 64);
@@ -68,7 +66,7 @@ public final class OmniSimulator implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext(
-        "/", new SimulatorHandler(options, store, faults, limiter, counters, journal));
+        "/", new SimulatorHandler(options, tenancy, faults, limiter, counters, journal));
     server.start();
   }
 
@@ -175,7 +173,10 @@ public final class OmniSimulator implements AutoCloseable {
     counters.reset();
   }
 
-  /** The recent requests, oldest first (at most {@link SimulatorOptions#journalCapacity()}). */
+  /**
+   * The recent requests of every organisation, oldest first (at most {@link
+   * SimulatorOptions#journalCapacity()}); {@link Organisation#journal()} has one organisation's.
+   */
   public List<JournalEntry> journal() {
     return journal.entries();
   }
@@ -186,52 +187,52 @@ public final class OmniSimulator implements AutoCloseable {
 
   // ---- store inspection and set-up ----
 
-  /** Every stored connection, archived ones included, in creation order. No secret values. */
+  /**
+   * An organisation, to inspect or seed its connections: {@link Organisations#DEFAULT} (the one of
+   * {@link SimulatorOptions#tokens()}) or a configured one. Throws {@link IllegalArgumentException}
+   * for an unknown name.
+   */
+  public Organisation organisation(String name) {
+    return tenancy.named(name);
+  }
+
+  /** The organisations' names, the default one first. */
+  public List<String> organisations() {
+    return tenancy.names();
+  }
+
+  /** {@code organisation(name).connections()}. */
+  public List<ConnectionSnapshot> connections(String organisation) {
+    return organisation(organisation).connections();
+  }
+
+  // the default organisation's, as before organisations existed
+
+  /** The default organisation's {@link Organisation#connections() connections}. */
   public List<ConnectionSnapshot> connections() {
-    return store.snapshots();
+    return defaults().connections();
   }
 
   public Optional<ConnectionSnapshot> connection(String id) {
-    return store.snapshot(id);
+    return defaults().connection(id);
   }
 
-  /**
-   * Whether the connection's stored secret {@code field} ({@code passwordUnencrypted}, {@code
-   * privateKey}, {@code oauthClientSecretUnencrypted}) equals {@code candidate}. Lets a test check
-   * a rotation without the simulator ever handing out a secret.
-   */
+  /** See {@link Organisation#secretMatches}; in the default organisation. */
   public boolean secretMatches(String id, String field, String candidate) {
-    return store.secretMatches(id, field, candidate);
+    return defaults().secretMatches(id, field, candidate);
   }
 
-  /**
-   * Pre-creates a connection, as if it had been made earlier in Omni's UI, and returns its id. The
-   * body is a create body validated like a POST; it may also carry {@code id} (a fixed id, for
-   * adoption tests) and {@code environmentUserAttribute}. Seeds are visible at once, and their
-   * attribute values are not checked for uniqueness. Throws {@link IllegalArgumentException} with
-   * Omni's detail when the body is invalid.
-   */
+  /** See {@link Organisation#seed}; in the default organisation. */
   public String seed(Map<String, ?> createBody) {
-    ObjectNode body = JsonBodies.MAPPER.valueToTree(createBody);
-    try {
-      ValidatedCreate spec = validator.validate(body);
-      EnvironmentChange env = EnvironmentChange.parse(body);
-      if (env.sent() && env.name() != null) {
-        spec = spec.withAttribute(env.name(), env.values());
-      }
-      JsonNode id = body.get("id");
-      return store.create(id == null ? null : id.asText(), spec, Duration.ZERO);
-    } catch (ApiError e) {
-      throw new IllegalArgumentException(e.detail());
-    }
+    return defaults().seed(createBody);
   }
 
-  /** Archives a connection directly (as the UI would): 404 and 410 rules do not apply here. */
+  /** See {@link Organisation#archive}; in the default organisation. */
   public void archive(String id) {
-    try {
-      store.archive(id, false);
-    } catch (ApiError e) {
-      throw new IllegalArgumentException(e.detail() + ": " + id);
-    }
+    defaults().archive(id);
+  }
+
+  private Organisation defaults() {
+    return tenancy.named(Organisations.DEFAULT);
   }
 }

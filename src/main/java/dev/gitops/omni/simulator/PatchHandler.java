@@ -31,16 +31,14 @@ final class PatchHandler {
           ValidatedCreate.PASSWORD,
           ValidatedCreate.PRIVATE_KEY);
 
-  private final ConnectionStore store;
   private final CreateValidator roles;
 
-  PatchHandler(ConnectionStore store, CreateValidator roles) {
-    this.store = store;
+  PatchHandler(CreateValidator roles) {
     this.roles = roles;
   }
 
-  /** Validates and applies a PATCH body; returns Omni's success message. */
-  String patch(String id, byte[] body) {
+  /** Validates and applies a PATCH body to a connection of {@code store}; returns the message. */
+  String patch(ConnectionStore store, String id, byte[] body) {
     ObjectNode obj =
         new String(body, StandardCharsets.UTF_8).isBlank()
             ? JsonBodies.MAPPER.createObjectNode()
@@ -75,7 +73,7 @@ final class PatchHandler {
       }
     }
     String newRole = role;
-    return store.withVisible(id, c -> apply(c, newRole, env, credentials));
+    return store.withVisible(id, c -> apply(store, c, newRole, env, credentials));
   }
 
   private static String credential(JsonNode v, String field) {
@@ -89,8 +87,12 @@ final class PatchHandler {
   }
 
   /** Runs under the store lock, so the uniqueness check and the update are atomic. */
-  private String apply(
-      StoredConnection c, String role, EnvironmentChange env, Map<String, String> credentials) {
+  private static String apply(
+      ConnectionStore store,
+      StoredConnection c,
+      String role,
+      EnvironmentChange env,
+      Map<String, String> credentials) {
     if (c.archived()) {
       throw ApiError.notFound();
     }
@@ -102,7 +104,7 @@ final class PatchHandler {
             && (!Objects.equals(newName, c.attributeName) || !newValues.equals(c.attributeValues));
     boolean roleChanged = role != null && !role.equals(c.baseRole);
     if (attributeChanged && newName != null) {
-      checkValuesFree(c, newName, newValues);
+      checkValuesFree(store, c, newName, newValues);
     }
     String password = credentials.get(ValidatedCreate.PASSWORD);
     if (password != null && c.dialect.equals("bigquery")) {
@@ -134,8 +136,9 @@ final class PatchHandler {
     return credentials.isEmpty() ? MSG_NOTHING : MSG_CREDENTIALS;
   }
 
-  /** A default value may select only one live connection per attribute name. */
-  private void checkValuesFree(StoredConnection self, String name, List<String> values) {
+  /** A default value may select only one live connection per attribute name (per organisation). */
+  private static void checkValuesFree(
+      ConnectionStore store, StoredConnection self, String name, List<String> values) {
     store.withAll(
         all -> {
           for (String value : values) {

@@ -11,17 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP glue. Per request, in this order: added latency; bearer token (401); injected 429 burst,
- * then the sliding-window rate limit (429, no Retry-After or X-RateLimit headers); injected
- * 500/503; unknown path (404) or wrong method (400 {@code Invalid method}); read-only token on a
- * write (403 {@code Permission denied}); then the route. Every request lands in the counters and
- * the journal. Logs carry method, path and status only: never bodies, query values or tokens.
+ * The HTTP glue. Per request, in this order: added latency; bearer token (401), which selects the
+ * organisation whose connections the request sees; injected 429 burst, then the sliding-window rate
+ * limit (429, no Retry-After or X-RateLimit headers); injected 500/503; unknown path (404) or wrong
+ * method (400 {@code Invalid method}); read-only token on a write (403 {@code Permission denied});
+ * then the route. Every request lands in the counters and the journal. Logs carry method, path and
+ * status only: never bodies, query values or tokens.
  */
 final class SimulatorHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
 
   private final SimulatorOptions options;
-  private final ConnectionStore store;
+  private final Tenancy tenancy;
   private final CreateValidator validator;
   private final PatchHandler patches;
   private final FaultInjector faults;
@@ -31,15 +32,15 @@ final class SimulatorHandler implements HttpHandler {
 
   SimulatorHandler(
       SimulatorOptions options,
-      ConnectionStore store,
+      Tenancy tenancy,
       FaultInjector faults,
       RateLimiter limiter,
       RequestCounters counters,
       RequestJournal journal) {
     this.options = options;
-    this.store = store;
+    this.tenancy = tenancy;
     this.validator = new CreateValidator(options.customRoles());
-    this.patches = new PatchHandler(store, validator);
+    this.patches = new PatchHandler(validator);
     this.faults = faults;
     this.limiter = limiter;
     this.counters = counters;
@@ -51,13 +52,13 @@ final class SimulatorHandler implements HttpHandler {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
     RequestTarget target = RequestTarget.of(method, path);
-    String[] id = {target.connectionId()};
+    Seen seen = new Seen(target.connectionId());
     byte[] body = new byte[0];
     Reply reply;
     try {
       body = ex.getRequestBody().readAllBytes();
       faults.delay();
-      reply = serve(ex, target, body, id);
+      reply = serve(ex, target, body, seen);
     } catch (ApiError e) {
       reply = Reply.error(e.status(), e.detail());
     } catch (InterruptedException e) {
@@ -78,10 +79,11 @@ final class SimulatorHandler implements HttpHandler {
             method,
             target.api(),
             target.route().label(),
-            id[0],
+            seen.id,
             reply.status(),
             JsonBodies.topLevelKeys(body),
-            target.route() == Route.CREATE ? JsonBodies.topLevelString(body, "name") : null));
+            target.route() == Route.CREATE ? JsonBodies.topLevelString(body, "name") : null,
+            seen.organisation));
     LOG.debug("{} {} -> {}", method, path, reply.dropped() ? "dropped" : reply.status());
     try {
       if (!reply.dropped()) {
@@ -93,13 +95,24 @@ final class SimulatorHandler implements HttpHandler {
     }
   }
 
-  private Reply serve(HttpExchange ex, RequestTarget target, byte[] body, String[] id) {
+  /** What the journal learns while serving: the connection id and the token's organisation. */
+  private static final class Seen {
+    String id;
+    String organisation;
+
+    Seen(String id) {
+      this.id = id;
+    }
+  }
+
+  private Reply serve(HttpExchange ex, RequestTarget target, byte[] body, Seen seen) {
     String token = bearer(ex);
-    boolean admin = token != null && options.tokens().contains(token);
-    boolean readOnly = token != null && options.readOnlyTokens().contains(token);
-    if (!admin && !readOnly) {
+    Organisation org = tenancy.ofToken(token);
+    if (org == null) {
       throw new ApiError(401, "Unauthorized");
     }
+    seen.organisation = org.name();
+    boolean readOnly = tenancy.readOnly(token);
     if (faults.takeBurst() || !limiter.tryAcquire(token)) {
       throw new ApiError(429, "Too Many Requests");
     }
@@ -117,6 +130,8 @@ final class SimulatorHandler implements HttpHandler {
     if (readOnly && target.writes()) {
       throw new ApiError(403, "Permission denied");
     }
+    ConnectionStore store = org.store();
+    String id = seen.id;
     return switch (target.route()) {
       case LIST -> {
         ListQuery q = ListQuery.parse(ex.getRequestURI().getRawQuery());
@@ -126,18 +141,18 @@ final class SimulatorHandler implements HttpHandler {
       }
       case GET -> {
         Map<String, Object> view =
-            store.withVisible(id[0], c -> ConnectionView.of(c, options.legacyWireShapes()));
+            store.withVisible(id, c -> ConnectionView.of(c, options.legacyWireShapes()));
         yield new Reply(200, Map.of("connection", view));
       }
       case CREATE -> {
         ValidatedCreate spec = validator.validate(body);
-        id[0] = store.create(null, spec, options.newConnectionInvisibleFor());
+        seen.id = store.create(null, spec, options.newConnectionInvisibleFor());
         // a dropped create is stored, then the socket closes without any response
-        yield faults.dropCreate() ? Reply.DROP : Reply.success(201, "data", id[0]);
+        yield faults.dropCreate() ? Reply.DROP : Reply.success(201, "data", seen.id);
       }
-      case PATCH -> Reply.success(200, "message", patches.patch(id[0], body));
+      case PATCH -> Reply.success(200, "message", patches.patch(store, id, body));
       case DELETE -> {
-        store.archive(id[0], true);
+        store.archive(id, true);
         yield Reply.success(200, null, null);
       }
       default -> throw new IllegalStateException("unrouted " + target.route());

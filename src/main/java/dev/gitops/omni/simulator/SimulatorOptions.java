@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * flag values into the typed settings.
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free ephemeral port
- * @param tokens API keys with org-admin rights
- * @param readOnlyTokens API keys that may read (list, get) but get 403 {@code Permission denied} on
- *     create, patch and delete
+ * @param tokens API keys with org-admin rights, of the {@link Organisations#DEFAULT default}
+ *     organisation
+ * @param readOnlyTokens API keys of the default organisation that may read (list, get) but get 403
+ *     {@code Permission denied} on create, patch and delete
  * @param rateLimitPerMinute requests allowed per token in any sliding {@code rateLimitWindow}; 0
  *     means unlimited
  * @param rateLimitWindow the sliding window of the rate limit, one minute like Omni's; tests may
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
  * @param journalCapacity how many recent requests the journal keeps
  * @param legacyWireShapes answer like older instances: dialect {@code sqlserver} for {@code mssql}
  *     connections and {@code userAttributeValuesForDefaultEnvironment} as one comma-joined string
+ * @param organisations further organisations, each with its own connections and tokens; a token
+ *     belongs to one organisation only
  */
 public record SimulatorOptions(
     int port,
@@ -46,7 +49,8 @@ public record SimulatorOptions(
     long randomSeed,
     Duration newConnectionInvisibleFor,
     int journalCapacity,
-    boolean legacyWireShapes) {
+    boolean legacyWireShapes,
+    Organisations organisations) {
 
   public static final String DEFAULT_TOKEN = "sim-token";
 
@@ -56,9 +60,11 @@ public record SimulatorOptions(
     }
     tokens = Set.copyOf(tokens);
     readOnlyTokens = Set.copyOf(readOnlyTokens);
-    if (tokens.isEmpty() && readOnlyTokens.isEmpty()) {
+    Objects.requireNonNull(organisations, "organisations");
+    if (tokens.isEmpty() && readOnlyTokens.isEmpty() && organisations.isEmpty()) {
       throw new IllegalArgumentException("at least one token is needed");
     }
+    organisations.owners(new Organisations.Keys(tokens, readOnlyTokens));
     if (rateLimitPerMinute < 0) {
       throw new IllegalArgumentException("rateLimitPerMinute must be >= 0: " + rateLimitPerMinute);
     }
@@ -103,6 +109,7 @@ public record SimulatorOptions(
     b.newConnectionInvisibleFor = newConnectionInvisibleFor;
     b.journalCapacity = journalCapacity;
     b.legacyWireShapes = legacyWireShapes;
+    b.organisations = organisations;
     return b;
   }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 /** Mutable builder of {@link SimulatorOptions}; {@link #build()} validates. */
 public final class SimulatorOptionsBuilder {
   int port;
-  Set<String> tokens = new LinkedHashSet<>(Set.of(SimulatorOptions.DEFAULT_TOKEN));
+  Set<String> tokens; // null: sim-token, unless an organisation is configured
   Set<String> readOnlyTokens = new LinkedHashSet<>();
   int rateLimitPerMinute = 60;
   Duration rateLimitWindow = Duration.ofMinutes(1);
@@ -21,6 +21,7 @@ public final class SimulatorOptionsBuilder {
   Duration newConnectionInvisibleFor = Duration.ZERO;
   int journalCapacity = 10_000;
   boolean legacyWireShapes;
+  Organisations organisations = Organisations.NONE;
 
   SimulatorOptionsBuilder() {}
 
@@ -29,7 +30,10 @@ public final class SimulatorOptionsBuilder {
     return this;
   }
 
-  /** Replaces the admin tokens (the default is {@code sim-token}). */
+  /**
+   * Replaces the admin tokens of the default organisation. Without this call they are {@code
+   * sim-token} when no {@link #organisation organisation} is configured, and none otherwise.
+   */
   public SimulatorOptionsBuilder tokens(Set<String> values) {
     tokens = new LinkedHashSet<>(values);
     return this;
@@ -106,10 +110,37 @@ public final class SimulatorOptionsBuilder {
     return this;
   }
 
+  /**
+   * Adds an organisation with its own connections and these admin tokens (or adds the tokens to it,
+   * if already configured). A token may belong to one organisation only.
+   */
+  public SimulatorOptionsBuilder organisation(String name, String... tokens) {
+    return organisation(name, new LinkedHashSet<>(Arrays.asList(tokens)), Set.of());
+  }
+
+  /** Adds read-only tokens to an organisation (configured or new). */
+  public SimulatorOptionsBuilder organisationReadOnly(String name, String... tokens) {
+    return organisation(name, Set.of(), new LinkedHashSet<>(Arrays.asList(tokens)));
+  }
+
+  public SimulatorOptionsBuilder organisation(
+      String name, Set<String> tokens, Set<String> readOnlyTokens) {
+    organisations = organisations.with(name, new Organisations.Keys(tokens, readOnlyTokens));
+    return this;
+  }
+
+  /** Replaces every organisation but the default one. */
+  public SimulatorOptionsBuilder organisations(Organisations value) {
+    organisations = value;
+    return this;
+  }
+
   public SimulatorOptions build() {
     return new SimulatorOptions(
         port,
-        tokens,
+        tokens != null
+            ? tokens
+            : organisations.isEmpty() ? Set.of(SimulatorOptions.DEFAULT_TOKEN) : Set.of(),
         readOnlyTokens,
         rateLimitPerMinute,
         rateLimitWindow,
@@ -120,6 +151,7 @@ public final class SimulatorOptionsBuilder {
         randomSeed,
         newConnectionInvisibleFor,
         journalCapacity,
-        legacyWireShapes);
+        legacyWireShapes,
+        organisations);
   }
 }

@@ -34,5 +34,10 @@
  * {@code sqlserver} is not accepted as a create dialect; the list is sorted by name ascending
  * unless asked otherwise; a PATCH changing role or attribute together with credentials answers the
  * role/attribute message; a connection's own unchanged values are "No updates were made".
+ *
+ * <p>Several organisations may share one simulator, the bearer token choosing which one a request
+ * acts for (Omni gives each organisation its own host): another organisation's connection id
+ * answers 404 {@code Connection not found}, its connections are never listed, and attribute values
+ * need only be unique within an organisation. See {@link dev.gitops.omni.simulator.Organisations}.
  */
 package dev.gitops.omni.simulator;
