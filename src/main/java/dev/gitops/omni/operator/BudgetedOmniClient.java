@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 /**
  * Puts the shared {@link RequestBudget} in front of an {@link OmniClient}: every call, charged to
  * an owner ({@link #chargedTo}), takes one request from it first, or fails at once with {@link
- * BudgetExhaustedException} and sends nothing. A 429 from Omni tells the budget to slow down.
+ * BudgetExhaustedException} and sends nothing. Every answer goes back to the budget with the time
+ * its request was granted: a 429 makes it slow down and pause, an answer on the merits shows Omni's
+ * window had room (see {@link RequestBudget}).
  */
 public final class BudgetedOmniClient {
   private final OmniClient delegate;
@@ -46,20 +48,37 @@ public final class BudgetedOmniClient {
     this.listener = listener == null ? OmniCallListener.NONE : listener;
   }
 
-  private <T> T send(String route, Supplier<T> op) {
+  /** Sends the request the budget granted at {@code grantedAt} and tells the budget the answer. */
+  private <T> T send(String route, long grantedAt, Supplier<T> op) {
     listener.sent(route);
     try {
       T result = op.get();
       listener.answered(route, route.equals("create") ? 201 : 200);
+      budget.passed(grantedAt);
       return result;
     } catch (OmniApiException e) {
       listener.answered(route, e.status());
       if (e.status() == 429) {
         // Omni counted more than the budget did: slow down for everyone, not only this caller
-        budget.throttled(e.retryAfter().orElse(null));
+        budget.throttled(e.retryAfter().orElse(null), grantedAt);
+      } else if (answeredOnItsMerits(e.status())) {
+        budget.passed(grantedAt);
+      } else {
+        budget.answered(grantedAt);
       }
       throw e;
+    } catch (RuntimeException e) {
+      budget.answered(grantedAt);
+      throw e;
     }
+  }
+
+  /**
+   * Whether Omni answered past its rate limit, on the request itself (400, 404, 409, 410...): its
+   * window had room for it. Not a 401 or 403 (the key is checked first), nor a 5xx or no answer.
+   */
+  private static boolean answeredOnItsMerits(int status) {
+    return status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
   }
 
   /** A prepaid create that waited longer than this for its POST takes its request again. */
@@ -101,17 +120,18 @@ public final class BudgetedOmniClient {
       this.ahead = ahead;
     }
 
-    private void take(String route) {
-      Duration wait = budget.tryAcquire(owner, ahead);
-      if (!wait.isZero()) {
-        listener.heldBack(route, wait);
-        throw new BudgetExhaustedException(wait, budget.perMinute());
+    /** Takes one request from the budget and returns when it was granted, or throws. */
+    private long take(String route) {
+      RequestBudget.Grant grant = budget.acquire(owner, ahead);
+      if (!grant.granted()) {
+        listener.heldBack(route, grant.delay());
+        throw new BudgetExhaustedException(grant.delay(), budget.perMinute());
       }
+      return grant.at();
     }
 
     private <T> T call(String route, Supplier<T> op) {
-      take(route);
-      return send(route, op);
+      return send(route, take(route), op);
     }
 
     /**
@@ -119,8 +139,7 @@ public final class BudgetedOmniClient {
      * the POST can really go out; follow with {@link #createPrepaid}.
      */
     public void prepayCreate() {
-      take("create");
-      prepaidAt = budget.nanoTime();
+      prepaidAt = take("create");
     }
 
     /**
@@ -132,9 +151,12 @@ public final class BudgetedOmniClient {
       Long at = prepaidAt;
       prepaidAt = null;
       if (at == null || budget.nanoTime() - at > PREPAY_VALID.toNanos()) {
-        take("create");
+        if (at != null) {
+          budget.answered(at); // the prepaid request was never sent
+        }
+        at = take("create");
       }
-      return send("create", () -> delegate.create(connection));
+      return send("create", at, () -> delegate.create(connection));
     }
 
     @Override
