@@ -1,10 +1,6 @@
 package dev.gitops.omni.operator;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,39 +17,20 @@ import java.util.function.LongSupplier;
  * held-back callers are served in the order they asked. A reservation counts in the window from its
  * due time, which keeps the bound exact.
  *
- * <p>When Omni answers 429 anyway (another client on the same key, or a stricter counter than
- * documented), {@link #throttled} takes a quarter off the allowance, down to half of it; each clean
- * window afterwards gives back a quarter of the full allowance. It also pauses every caller of the
- * key: as long as Retry-After says (at most {@link #MAX_PAUSE}), or without one until Omni's window
- * can have room again, i.e. until the oldest of our requests that Omni counted (sent in its minute
- * before the 429 and not refused) leaves our window, and at least {@link #PAUSE_FLOOR}. One
- * exception: when Omni let through a request sent after the refused one, its window had room after
- * all (a burst of 429s, someone else's requests leaving), and the pause is the floor only. Until
- * the answers that could show this are in (at most {@link #ANSWER_WAIT}), everyone waits a floor at
- * a time.
+ * <p>When Omni answers 429 anyway (another client on the same key, or a stricter counter), {@link
+ * #throttled} cuts the allowance and pauses every caller of the key: for the Retry-After, or
+ * without one until Omni's window can have room ({@link ThrottleEvidence};
+ * docs/decisions/0001-request-budget.md).
  */
 public final class RequestBudget {
   /** Omni's minute plus a second of slack for jitter. */
   public static final Duration WINDOW = Duration.ofSeconds(61);
-
-  /** The minute Omni counts requests in. */
-  static final Duration OMNI_MINUTE = Duration.ofSeconds(60);
 
   /** The longest Retry-After the budget honours for everyone. */
   static final Duration MAX_PAUSE = Duration.ofMinutes(5);
 
   /** 429s closer together than this count as one (for the allowance). */
   static final Duration COOL_DOWN = Duration.ofSeconds(10);
-
-  /**
-   * The shortest pause for everyone after a 429 without Retry-After. Short: when the window holds
-   * nothing of ours that Omni counted, the 429 was not about our requests, and a longer pause lets
-   * repeated 429s starve a lone request that everything else waits for (the soak's bursts).
-   */
-  static final Duration PAUSE_FLOOR = Duration.ofMillis(250);
-
-  /** How long the pause after a 429 waits for answers that may show Omni's window had room. */
-  static final Duration ANSWER_WAIT = Duration.ofSeconds(2);
 
   /** A reservation nobody came back for within this long is forgotten (its request is lost). */
   static final Duration FORGET = Duration.ofMinutes(2);
@@ -62,31 +39,15 @@ public final class RequestBudget {
   private final int fullAllowance;
   private final LongSupplier nanoTime;
   private final SendLog sent = new SendLog();
-  private final Map<String, Long> reservations = new HashMap<>();
-  private final TreeMap<Long, Integer> pending = new TreeMap<>();
+  private final BudgetReservations reservations = new BudgetReservations();
   private int allowance;
   private long lastAdjusted;
   private long pausedUntil;
   private Long lastThrottled;
 
   // what Omni answered to the requests in the window, by grant time (SendLog's entries)
-  /** Requests Omni refused (429): Omni did not count them. */
-  private final TreeMap<Long, Integer> refused = new TreeMap<>();
-
-  /** Requests whose call is over otherwise (any other answer, or none). */
-  private final TreeMap<Long, Integer> answered = new TreeMap<>();
-
-  /** The newest request Omni let through (answered on its merits). */
-  private long newestPassed = Long.MIN_VALUE;
-
-  /** The oldest request refused since the pause was last decided; null when decided. */
-  private Long undecided;
-
-  /** When the first 429 of the undecided pause arrived. */
-  private long undecidedSince;
-
-  /** When the last 429 without Retry-After arrived: Omni's window was full then. */
-  private long fullAt;
+  /** What Omni's answers since the last 429 show about its window. */
+  private final ThrottleEvidence evidence = new ThrottleEvidence(sent);
 
   public RequestBudget(int requestsPerMinute) {
     this(requestsPerMinute, System::nanoTime);
@@ -140,8 +101,8 @@ public final class RequestBudget {
     long now = nanoTime.getAsLong();
     recover(now);
     forgetOld(now);
-    decide(now);
-    Long due = owner == null ? null : reservations.get(owner);
+    pausedUntil = evidence.decide(now, pausedUntil);
+    Long due = owner == null ? null : reservations.dueOf(owner);
     if (due != null) {
       long wait = Math.max(due, pausedUntil) - now;
       if (wait > 0) {
@@ -149,7 +110,7 @@ public final class RequestBudget {
       }
       long free = windowFreeAt(now);
       if (free <= now) {
-        unreserve(owner);
+        reservations.unreserve(owner);
         return grant(now);
       }
       // the requests before it went out a little later than planned: keep its place at the front
@@ -162,7 +123,7 @@ public final class RequestBudget {
     if (owner == null) {
       return waitFor(slot - now);
     }
-    forgetStale(now);
+    reservations.forgetOlderThan(now - FORGET.toNanos());
     return waitFor(reserve(owner, slot, now));
   }
 
@@ -184,9 +145,7 @@ public final class RequestBudget {
   }
 
   private long reserve(String owner, long slot, long now) {
-    unreserve(owner);
-    reservations.put(owner, slot);
-    pending.merge(slot, 1, Integer::sum);
+    reservations.reserve(owner, slot);
     return slot - now;
   }
 
@@ -196,56 +155,15 @@ public final class RequestBudget {
    */
   private long firstFreeSlot(long now) {
     long slot = Math.max(now, pausedUntil);
-    if (!pending.isEmpty()) {
-      slot = Math.max(slot, pending.lastKey());
-    }
+    slot = Math.max(slot, reservations.latest());
     if (sent.size() > 0) {
       slot = Math.max(slot, sent.newest(0));
     }
-    long kth = kthNewest(allowance - 1);
+    long kth = reservations.kthNewest(allowance - 1, sent);
     return kth == Long.MIN_VALUE ? slot : Math.max(slot, kth + WINDOW.toNanos() + 1);
   }
 
-  /** The k-th newest of the sent and reserved times together, or MIN_VALUE when there are fewer. */
-  private long kthNewest(int k) {
-    var reserved = pending.descendingMap().entrySet().iterator();
-    Map.Entry<Long, Integer> entry = reserved.hasNext() ? reserved.next() : null;
-    int left = entry == null ? 0 : entry.getValue();
-    int s = 0;
-    for (int seen = 0; ; seen++) {
-      boolean haveSent = s < sent.size();
-      if (entry == null && !haveSent) {
-        return Long.MIN_VALUE;
-      }
-      long t;
-      if (entry != null && (!haveSent || entry.getKey() >= sent.newest(s))) {
-        t = entry.getKey();
-        if (--left == 0) {
-          entry = reserved.hasNext() ? reserved.next() : null;
-          left = entry == null ? 0 : entry.getValue();
-        }
-      } else {
-        t = sent.newest(s++);
-      }
-      if (seen == k) {
-        return t;
-      }
-    }
-  }
-
-  private void unreserve(String owner) {
-    Long due = reservations.remove(owner);
-    if (due != null) {
-      pending.computeIfPresent(due, (t, n) -> n == 1 ? null : n - 1);
-    }
-  }
-
-  /**
-   * Omni answered 429 to a request of ours (taken to be the newest granted, as it is unknown
-   * which).
-   *
-   * @see #throttled(Duration, long)
-   */
+  /** Omni answered 429 to a request of ours: the newest granted, as it is unknown which. */
   public synchronized void throttled(Duration retryAfter) {
     throttled(retryAfter, sent.size() > 0 ? sent.newest(0) : Long.MIN_VALUE);
   }
@@ -254,9 +172,8 @@ public final class RequestBudget {
    * Omni answered 429 to the request granted at {@code grantedAt}: take a quarter off the allowance
    * (at most once per {@link #COOL_DOWN}, since the requests in flight at that moment all meet the
    * same counter, and never below half of it) and pause every caller. With a Retry-After, that long
-   * (at most {@link #MAX_PAUSE}). Without one, Omni's window is full: until the oldest request it
-   * counted leaves the window and at least {@link #PAUSE_FLOOR}, unless Omni lets through a request
-   * sent after this one (see the class comment). Every 429 extends the pause as needed.
+   * (at most {@link #MAX_PAUSE}). Without one, Omni's window is full: as {@link ThrottleEvidence}
+   * decides. Every 429 extends the pause as needed.
    */
   synchronized void throttled(Duration retryAfter, long grantedAt) {
     long now = nanoTime.getAsLong();
@@ -267,7 +184,7 @@ public final class RequestBudget {
     }
     forgetOld(now);
     // Omni did not count it: the window's requests as Omni counts them are the others
-    record(refused, grantedAt, now);
+    evidence.refused(grantedAt, now);
     if (retryAfter != null) {
       if (!retryAfter.isNegative()) {
         // a Retry-After of hours would silence every resource: honour at most MAX_PAUSE of it
@@ -276,15 +193,9 @@ public final class RequestBudget {
       }
       return;
     }
-    pausedUntil = Math.max(pausedUntil, now + PAUSE_FLOOR.toNanos());
-    if (undecided == null) {
-      undecided = grantedAt;
-      undecidedSince = now;
-    } else {
-      undecided = Math.min(undecided, grantedAt);
-    }
-    fullAt = now;
-    decide(now);
+    pausedUntil = Math.max(pausedUntil, now + ThrottleEvidence.PAUSE_FLOOR.toNanos());
+    evidence.windowFull(grantedAt, now);
+    pausedUntil = evidence.decide(now, pausedUntil);
   }
 
   /**
@@ -292,7 +203,7 @@ public final class RequestBudget {
    * window had room when that request arrived.
    */
   synchronized void passed(long grantedAt) {
-    newestPassed = Math.max(newestPassed, grantedAt);
+    evidence.passed(grantedAt);
     answered(grantedAt);
   }
 
@@ -303,89 +214,13 @@ public final class RequestBudget {
   synchronized void answered(long grantedAt) {
     long now = nanoTime.getAsLong();
     forgetOld(now);
-    record(answered, grantedAt, now);
-    decide(now);
-  }
-
-  private static void record(TreeMap<Long, Integer> times, long grantedAt, long now) {
-    if (grantedAt > now - WINDOW.toNanos()) {
-      times.merge(grantedAt, 1, Integer::sum);
-    }
+    evidence.answered(grantedAt, now);
+    pausedUntil = evidence.decide(now, pausedUntil);
   }
 
   private void forgetOld(long now) {
     sent.dropUpTo(now - WINDOW.toNanos());
-    refused.headMap(now - WINDOW.toNanos(), true).clear();
-    answered.headMap(now - WINDOW.toNanos(), true).clear();
-  }
-
-  /**
-   * Decides the pause after the 429s of an undecided episode: the floor only when Omni let through
-   * a request sent after the oldest refused one. Otherwise, once no such request can still answer
-   * (none left unanswered, or {@link #ANSWER_WAIT} is over; until then everyone waits a floor at a
-   * time), until the oldest request Omni counted leaves our window. Omni counted the requests it
-   * did not refuse from the minute before its last 429: older ones, still in our window for its
-   * extra second, had left Omni's already.
-   */
-  private void decide(long now) {
-    if (undecided == null) {
-      return;
-    }
-    long first = undecided;
-    if (newestPassed > first) {
-      undecided = null;
-      return;
-    }
-    if (unansweredAfter(first) && now - undecidedSince < ANSWER_WAIT.toNanos()) {
-      if (now >= pausedUntil) {
-        pausedUntil = now + PAUSE_FLOOR.toNanos();
-      }
-      return;
-    }
-    undecided = null;
-    long oldest = oldestCounted(fullAt - OMNI_MINUTE.toNanos());
-    if (oldest != Long.MIN_VALUE) {
-      pausedUntil = Math.max(pausedUntil, oldest + WINDOW.toNanos() + 1);
-    }
-  }
-
-  /** Whether a request granted after {@code t} has not answered yet (it may still show room). */
-  private boolean unansweredAfter(long t) {
-    int after = 0;
-    while (after < sent.size() && sent.newest(after) > t) {
-      after++;
-    }
-    return after > countAfter(refused, t) + countAfter(answered, t);
-  }
-
-  private static int countAfter(TreeMap<Long, Integer> times, long t) {
-    return times.tailMap(t, false).values().stream().mapToInt(n -> n).sum();
-  }
-
-  /** The oldest request granted after {@code since} that Omni did not refuse, or MIN_VALUE. */
-  private long oldestCounted(long since) {
-    var skip = refused.entrySet().iterator();
-    Map.Entry<Long, Integer> r = skip.hasNext() ? skip.next() : null;
-    int left = r == null ? 0 : r.getValue();
-    for (int i = sent.size() - 1; i >= 0; i--) {
-      long t = sent.newest(i);
-      if (t <= since) {
-        continue;
-      }
-      while (r != null && r.getKey() < t) {
-        r = skip.hasNext() ? skip.next() : null;
-        left = r == null ? 0 : r.getValue();
-      }
-      if (r != null && r.getKey() == t) {
-        if (--left == 0) {
-          r = skip.hasNext() ? skip.next() : null;
-          left = r == null ? 0 : r.getValue();
-        }
-        continue;
-      }
-      return t;
-    }
-    return Long.MIN_VALUE;
+    evidence.forgetUpTo(now - WINDOW.toNanos());
   }
 
   private void recover(long now) {
@@ -399,16 +234,7 @@ public final class RequestBudget {
 
   /** Drops an owner's reservation (the resource is gone). */
   public synchronized void release(String owner) {
-    unreserve(owner);
-  }
-
-  private void forgetStale(long now) {
-    List<String> stale =
-        reservations.entrySet().stream()
-            .filter(e -> now - e.getValue() > FORGET.toNanos())
-            .map(Map.Entry::getKey)
-            .toList();
-    stale.forEach(this::unreserve);
+    reservations.unreserve(owner);
   }
 
   /** How many requests the window currently allows (less than R − 1 after a 429). */
