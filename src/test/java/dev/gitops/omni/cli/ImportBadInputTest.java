@@ -15,15 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The bad-input catalogue for {@code import}: usage, the Omni URL, the API key. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportBadInputTest {
-  @TempDir static Path dir;
-  OmniFixture omni;
+  @RegisterExtension static final OmniFixture omni = new OmniFixture();
 
   /**
    * An http server that answers anything, a TLS hello included, with 400 at once, as nginx does.
@@ -32,7 +31,6 @@ class ImportBadInputTest {
 
   @BeforeAll
   void start() throws IOException {
-    omni = new OmniFixture(dir);
     http400 = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     Thread server =
         new Thread(
@@ -57,7 +55,6 @@ class ImportBadInputTest {
   @AfterAll
   void stop() throws IOException {
     http400.close();
-    omni.close();
   }
 
   /**
@@ -90,7 +87,7 @@ class ImportBadInputTest {
     String plainHttp = "https://127.0.0.1:" + http400.getLocalPort();
     Path empty = omni.write("empty-token", "\n");
     Path wrong = omni.write("wrong-token", TOKEN + "\n");
-    Path none = dir.resolve("no-token");
+    Path none = omni.dir.resolve("no-token");
     List<BadInput> rows = new ArrayList<>();
     rows.addAll(
         List.of(

@@ -9,21 +9,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code import}: manifests for existing connections, which {@code plan} then leaves alone. */
 class ImportCommandTest {
-  @TempDir Path dir;
-  OmniFixture omni;
+  @RegisterExtension final OmniFixture omni = new OmniFixture();
   String pgId;
   String snowId;
 
   @BeforeEach
   void setUp() {
-    omni = new OmniFixture(dir);
     pgId =
         omni.seed(
             "postgres",
@@ -47,11 +44,6 @@ class ImportCommandTest {
     omni.seed("oracle", "ledger", Map.of("acceptsLicense", true));
     String gone = omni.seed("postgres", "retired", Map.of());
     omni.sim.archive(gone);
-  }
-
-  @AfterEach
-  void tearDown() {
-    omni.close();
   }
 
   @Test

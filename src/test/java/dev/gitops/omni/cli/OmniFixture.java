@@ -7,22 +7,69 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A simulator, its token in a file, and the flags (and a kubeconfig) that point a command at it.
+ * A simulator, its token in a file in a directory of its own, and the flags (and a kubeconfig) that
+ * point a command at it.
+ *
+ * <p>Register it with {@code @RegisterExtension}: on an instance field it starts before each test
+ * and closes after it; on a static field it starts once for the class. The test class's own
+ * {@code @BeforeEach} (or {@code @BeforeAll}) methods run after it has started.
  */
-final class OmniFixture implements AutoCloseable {
-  final OmniSimulator sim;
-  final Path dir;
-  private final Path token;
+final class OmniFixture
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  OmniSimulator sim;
+  Path dir;
+  private Path token;
+  private boolean perClass;
 
-  OmniFixture(Path dir) {
-    this.dir = dir;
-    this.sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
-    this.token = dir.resolve("omni-token");
-    write("omni-token", SimulatorOptions.DEFAULT_TOKEN + "\n");
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    perClass = true;
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    if (!perClass) {
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (!perClass) {
+      close();
+    }
+  }
+
+  private void start() throws IOException {
+    dir = Files.createTempDirectory("omni-fixture");
+    sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
+    token = write("omni-token", SimulatorOptions.DEFAULT_TOKEN + "\n");
+  }
+
+  private void close() throws IOException {
+    sim.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   String seed(String dialect, String name, Map<String, Object> more) {
@@ -43,15 +90,21 @@ final class OmniFixture implements AutoCloseable {
 
   /** {@code command} with the Omni flags, then {@code args}. */
   Cli.Result run(String command, String... args) {
-    List<String> all = new ArrayList<>(List.of(command));
-    all.addAll(List.of("--omni-url", sim.baseUrl(), "--omni-token-file", token.toString()));
-    all.addAll(List.of(args));
-    return Cli.run(all.toArray(String[]::new));
+    return Cli.run(line(List.of(command), args));
   }
 
-  @Override
-  public void close() {
-    sim.close();
+  /**
+   * The command line for {@code plan} from the files alone, with the Omni flags, then {@code more}.
+   */
+  String[] plan(String... more) {
+    return line(List.of("plan", "--no-cluster"), more);
+  }
+
+  private String[] line(List<String> command, String... more) {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(List.of("--omni-url", sim.baseUrl(), "--omni-token-file", token.toString()));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   /** A kubeconfig for the API server at {@code url}, with a token, in namespace team. */

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,32 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanBadInputTest {
-  @TempDir static Path dir;
-  OmniFixture omni;
-
-  @BeforeAll
-  void start() {
-    omni = new OmniFixture(dir);
-  }
-
-  @AfterAll
-  void stop() {
-    omni.close();
-  }
+  @RegisterExtension static final OmniFixture omni = new OmniFixture();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void answersInOneLine(BadInput row) {
     row.verify();
-  }
-
-  /** {@code plan} against the simulator, from the files alone, then {@code more}. */
-  String[] plan(String... more) {
-    List<String> args = new ArrayList<>(List.of("plan", "--no-cluster"));
-    args.addAll(List.of("--omni-url", omni.sim.baseUrl()));
-    args.addAll(List.of("--omni-token-file", omni.dir.resolve("omni-token").toString()));
-    args.addAll(List.of(more));
-    return args.toArray(String[]::new);
   }
 
   Stream<BadInput> rows() {
@@ -54,22 +32,28 @@ class PlanBadInputTest {
         row("usage", "plan without -f", "plan", "--omni-url", omni.sim.baseUrl())
             .names("'--filename=PATH'")
             .fix("see `omni-operator plan --help`"),
-        row("usage", "plan with an unknown option", plan("-f", f, "--dry-run"))
+        row("usage", "plan with an unknown option", omni.plan("-f", f, "--dry-run"))
             .names("--dry-run")
             .fix("see `omni-operator plan --help`"),
-        row("usage", "a mistyped option's value is not echoed", plan("-f", f, "--token", TOKEN))
+        row(
+                "usage",
+                "a mistyped option's value is not echoed",
+                omni.plan("-f", f, "--token", TOKEN))
             .names("--token")
             .fix("--help"),
-        row("usage", "a mistyped option=value is not echoed", plan("-f", f, "--token=" + TOKEN))
+        row(
+                "usage",
+                "a mistyped option=value is not echoed",
+                omni.plan("-f", f, "--token=" + TOKEN))
             .names("--token")
             .fix("--help"),
-        row("usage", "plan -o yaml", plan("-f", f, "-o", "yaml"))
+        row("usage", "plan -o yaml", omni.plan("-f", f, "-o", "yaml"))
             .names("--output")
             .fix("must be text or json"),
-        row("usage", "plan --api-prefix v2", plan("-f", f, "--api-prefix", "v2"))
+        row("usage", "plan --api-prefix v2", omni.plan("-f", f, "--api-prefix", "v2"))
             .names("--api-prefix")
             .fix("must be v1 or unstable"),
-        row("usage", "plan --log-format xml", plan("-f", f, "--log-format", "xml"))
+        row("usage", "plan --log-format xml", omni.plan("-f", f, "--log-format", "xml"))
             .names("--log-format")
             .fix("must be text or json"),
         row("omni-url", "nothing listening on the port", planAt(closed(), "-f", f))
@@ -78,11 +62,14 @@ class PlanBadInputTest {
         row("token", "a rejected API key (401)", wrongToken("-f", f))
             .names("401", "--omni-token-file")
             .fix("check the Omni API key"),
-        row("cluster", "--kubeconfig names no file", planWithCluster(f, dir.resolve("no-kube")))
-            .names("--kubeconfig " + dir.resolve("no-kube"))
+        row(
+                "cluster",
+                "--kubeconfig names no file",
+                planWithCluster(f, omni.dir.resolve("no-kube")))
+            .names("--kubeconfig " + omni.dir.resolve("no-kube"))
             .fix("--no-cluster"),
         row("cluster", "--kubeconfig at a closed port", planWithCluster(f, closedCluster()))
-            .names("the cluster in " + dir.resolve("kubeconfig"), "Connection refused")
+            .names("the cluster in " + omni.dir.resolve("kubeconfig"), "Connection refused")
             .fix("--no-cluster"));
   }
 
@@ -91,7 +78,7 @@ class PlanBadInputTest {
   }
 
   String[] planAt(String url, String... more) {
-    List<String> args = new ArrayList<>(List.of(plan(more)));
+    List<String> args = new ArrayList<>(List.of(omni.plan(more)));
     args.set(args.indexOf("--omni-url") + 1, url);
     return args.toArray(String[]::new);
   }
@@ -106,7 +93,7 @@ class PlanBadInputTest {
 
   String[] planWithCluster(String f, Path kubeconfig) {
     List<String> args =
-        new ArrayList<>(List.of(plan("-f", f, "--kubeconfig", kubeconfig.toString())));
+        new ArrayList<>(List.of(omni.plan("-f", f, "--kubeconfig", kubeconfig.toString())));
     args.remove("--no-cluster");
     return args.toArray(String[]::new);
   }

@@ -10,28 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code plan} with and without a cluster: Secrets in the files, credentials it cannot compare, and
  * a managed resource planned from its status.
  */
 class PlanCommandClusterTest {
-  @TempDir Path dir;
-  OmniFixture omni;
-
-  @BeforeEach
-  void setUp() {
-    omni = new OmniFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    omni.close();
-  }
+  @RegisterExtension final OmniFixture omni = new OmniFixture();
 
   @Test
   void secretsInTheFilesAreUsedButNeverPrinted() throws Exception {

@@ -4,26 +4,13 @@ import static dev.gitops.omni.cli.PlanCommandFixture.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code plan}: an unreachable cluster, unreadable files, a missing key or URL are one line. */
 class PlanCommandErrorsTest {
-  @TempDir Path dir;
-  OmniFixture omni;
-
-  @BeforeEach
-  void setUp() {
-    omni = new OmniFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    omni.close();
-  }
+  @RegisterExtension final OmniFixture omni = new OmniFixture();
 
   @Test
   void anUnreachableClusterIsOneLineNamingTheWayOut() throws Exception {
@@ -43,10 +30,10 @@ class PlanCommandErrorsTest {
 
   @Test
   void unreadableInputIsAOneLineError() {
-    Cli.Result missing = omni.run("plan", "-f", dir.resolve("nope.yaml").toString());
+    Cli.Result missing = omni.run("plan", "-f", omni.dir.resolve("nope.yaml").toString());
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err().strip())
-        .isEqualTo("error: " + dir.resolve("nope.yaml") + ": no such file or directory");
+        .isEqualTo("error: " + omni.dir.resolve("nope.yaml") + ": no such file or directory");
     assertThat(missing.out()).isEmpty();
   }
 

@@ -9,28 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code plan}: the operator's planner over files, against one list of Omni's connections: exit
  * codes and what each resource's line and JSON say.
  */
 class PlanCommandTest {
-  @TempDir Path dir;
-  OmniFixture omni;
-
-  @BeforeEach
-  void setUp() {
-    omni = new OmniFixture(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    omni.close();
-  }
+  @RegisterExtension final OmniFixture omni = new OmniFixture();
 
   @Test
   void nothingToChangeExitsZeroInTextAndJson() throws Exception {

@@ -3,14 +3,9 @@ package dev.gitops.omni.cli;
 import static dev.gitops.omni.cli.BadInput.PASSWORD;
 import static dev.gitops.omni.cli.BadInput.row;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,18 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanManifestBadInputTest {
-  @TempDir static Path dir;
-  OmniFixture omni;
-
-  @BeforeAll
-  void start() {
-    omni = new OmniFixture(dir);
-  }
-
-  @AfterAll
-  void stop() {
-    omni.close();
-  }
+  @RegisterExtension static final OmniFixture omni = new OmniFixture();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
@@ -40,12 +24,8 @@ class PlanManifestBadInputTest {
   }
 
   /** {@code plan} against the simulator, from the files alone, then {@code more}. */
-  String[] plan(String... more) {
-    List<String> args = new ArrayList<>(List.of("plan", "--no-cluster"));
-    args.addAll(List.of("--omni-url", omni.sim.baseUrl()));
-    args.addAll(List.of("--omni-token-file", omni.dir.resolve("omni-token").toString()));
-    args.addAll(List.of(more));
-    return args.toArray(String[]::new);
+  static String[] plan(String... more) {
+    return omni.plan(more);
   }
 
   private int files;
@@ -93,8 +73,8 @@ class PlanManifestBadInputTest {
     String doc1 = ", document 1 (OmniConnection pg): ";
     String m;
     return Stream.of(
-        row("manifest", "-f names no file", plan("-f", dir.resolve("nope.yaml").toString()))
-            .names(dir.resolve("nope.yaml").toString())
+        row("manifest", "-f names no file", plan("-f", omni.dir.resolve("nope.yaml").toString()))
+            .names(omni.dir.resolve("nope.yaml").toString())
             .fix("no such file or directory"),
         row("manifest", "unknown field in spec", plan("-f", m = file(pg("baseRol: VIEWER"))))
             .names(m + doc1 + "spec.baseRol")

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Known secrets go through create and patch while the server fails every way it can; none may
@@ -29,14 +29,8 @@ class ClientSecretLeakTest {
       List.of(
           PASSWORD, PRIVATE_KEY, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", OAUTH_SECRET, MockOmni.TOKEN);
 
-  private final MockOmni omni = new MockOmni();
+  @RegisterExtension final MockOmni omni = new MockOmni();
   private final OkHttpOmniClient client = omni.client("v1");
-
-  @AfterEach
-  void stop() {
-    client.close();
-    omni.close();
-  }
 
   /** Every failure the server can answer with, one per call; some echo what was sent. */
   private List<MockResponse> failures() {

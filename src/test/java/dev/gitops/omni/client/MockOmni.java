@@ -4,17 +4,25 @@ import dev.gitops.omni.connection.SecretValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A MockWebServer standing in for an Omni instance, and clients pointed at it. */
-final class MockOmni implements AutoCloseable {
+/**
+ * A MockWebServer standing in for an Omni instance, and clients pointed at it. Registered with
+ * {@code @RegisterExtension}, it closes the clients it made and itself after each test.
+ */
+final class MockOmni implements AutoCloseable, AfterEachCallback {
 
   static final String TOKEN = "omni-test-token-4f2a9c";
 
   final MockWebServer server = new MockWebServer();
+  private final List<OkHttpOmniClient> clients = new ArrayList<>();
 
   MockOmni() {
     try {
@@ -35,7 +43,9 @@ final class MockOmni implements AutoCloseable {
   }
 
   OkHttpOmniClient client(String prefix) {
-    return new OkHttpOmniClient(config(prefix));
+    OkHttpOmniClient client = new OkHttpOmniClient(config(prefix));
+    clients.add(client);
+    return client;
   }
 
   /** Answers the next request with a fixture body. */
@@ -58,6 +68,12 @@ final class MockOmni implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    clients.forEach(OkHttpOmniClient::close);
+    close();
   }
 
   @Override

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -31,14 +31,8 @@ class OkHttpOmniClientErrorsTest {
           Map.of("passwordUnencrypted", SecretValue.of("pw")));
   private static final ConnectionPatch PATCH = Requests.patch("VIEWER", false, null, null, null);
 
-  private final MockOmni omni = new MockOmni();
+  @RegisterExtension final MockOmni omni = new MockOmni();
   private final OkHttpOmniClient client = omni.client("v1");
-
-  @AfterEach
-  void stop() {
-    client.close();
-    omni.close();
-  }
 
   static Consumer<OmniClient> call(String name) {
     return switch (name) {

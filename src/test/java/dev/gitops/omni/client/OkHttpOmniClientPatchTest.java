@@ -9,22 +9,16 @@ import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.EnvironmentUserAttribute;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PATCH on the wire: only what changed, the environment attribute's shapes, Omni's messages. */
 class OkHttpOmniClientPatchTest {
 
   private static final String ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
 
-  private final MockOmni omni = new MockOmni();
+  @RegisterExtension final MockOmni omni = new MockOmni();
   private final OkHttpOmniClient client = omni.client("v1");
-
-  @AfterEach
-  void stop() {
-    client.close();
-    omni.close();
-  }
 
   @Test
   void patchSendsOnlyTheBaseRoleWhenOnlyThatChanges() {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,14 +22,8 @@ class OkHttpOmniClientTest {
 
   private static final String ID = "c0f12353-4817-4398-bcc0-d501e6dd2f64";
 
-  private final MockOmni omni = new MockOmni();
+  @RegisterExtension final MockOmni omni = new MockOmni();
   private final OkHttpOmniClient client = omni.client("v1");
-
-  @AfterEach
-  void stop() {
-    client.close();
-    omni.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"v1", "unstable"})

@@ -8,34 +8,43 @@ import dev.gitops.omni.simulator.ConnectionSnapshot;
 import dev.gitops.omni.simulator.JournalEntry;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The shipped jar installed from deploy/ on a real API server (RBAC bound to its ServiceAccount,
  * which it runs as), with kube-controller-manager for namespace deletion and the Omni simulator on
  * loopback; and what the end-to-end tests do with it and check of it.
+ *
+ * <p>An end-to-end test class registers it on a static field with {@code @RegisterExtension}: it is
+ * installed once before the class's tests and closed after them.
  */
-final class DeployedOperator implements AutoCloseable {
+final class DeployedOperator implements BeforeAllCallback, AfterAllCallback {
   static final String ARGO = "argocd-controller";
 
-  private final OperatorInstall install;
-  private final OperatorProcess operator;
+  private OperatorInstall install;
+  private OperatorProcess operator;
 
-  private DeployedOperator(OperatorInstall install, OperatorProcess operator) {
-    this.install = install;
-    this.operator = operator;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    OperatorInstall started = OperatorInstall.start().withDeployManifests();
+    try {
+      started.cluster().startControllerManager();
+      operator =
+          started.runOperator(
+              "omni-operator-0", List.of("--poll-interval=10s", "--rate-limit=600"));
+    } catch (RuntimeException | Error e) {
+      started.close();
+      throw e;
+    }
+    install = started;
   }
 
-  static DeployedOperator start() {
-    OperatorInstall install = OperatorInstall.start().withDeployManifests();
-    try {
-      install.cluster().startControllerManager();
-      return new DeployedOperator(
-          install,
-          install.runOperator(
-              "omni-operator-0", List.of("--poll-interval=10s", "--rate-limit=600")));
-    } catch (RuntimeException | Error e) {
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (install != null) {
       install.close();
-      throw e;
     }
   }
 
@@ -129,10 +138,5 @@ final class DeployedOperator implements AutoCloseable {
     assertThat(operator.log())
         .doesNotContain("Exception in thread")
         .doesNotContain("Uncaught error during event processing");
-  }
-
-  @Override
-  public void close() {
-    install.close();
   }
 }

@@ -6,12 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.gitops.omni.model.OmniConnection;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Edits reach Omni through the shipped jar on a real API server, installed from deploy/ (see {@link
@@ -22,27 +21,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @RealApiServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorEditsOnApiServerIT {
-  static DeployedOperator deployed;
-  static OperatorInstall install;
-
-  @BeforeAll
-  static void install() {
-    deployed = DeployedOperator.start();
-    install = deployed.install();
-  }
-
-  @AfterAll
-  static void uninstall() {
-    if (deployed != null) {
-      deployed.close();
-    }
-  }
+  @RegisterExtension static final DeployedOperator deployed = new DeployedOperator();
 
   @Test
   void aSpecEditIsPatchedIntoOmni() {
     deployed.apply(
         Manifests.namespace("edits") + "---\n" + Manifests.postgres("edits", "sales", "pw-1", ""));
-    install.awaitReady("edits", "sales");
+    deployed.install().awaitReady("edits", "sales");
     String id = deployed.connectionId("edits", "sales");
 
     deployed.kubectl().setBaseRole("edits", "sales", "QUERIER");
@@ -53,9 +38,9 @@ class OperatorEditsOnApiServerIT {
             () ->
                 deployed.calls("PATCH", id).stream()
                     .anyMatch(e -> e.bodyKeys().contains("baseRole")));
-    install.awaitReady("edits", "sales");
+    deployed.install().awaitReady("edits", "sales");
     assertThat(deployed.inOmni(id).baseRole()).isEqualTo("QUERIER");
-    assertThat(install.omni().journal())
+    assertThat(deployed.install().omni().journal())
         .filteredOn(e -> e.method().equals("POST") && "edits sales".equals(e.name()))
         .as("one create, no second one")
         .hasSize(1);
@@ -67,7 +52,7 @@ class OperatorEditsOnApiServerIT {
         Manifests.namespace("rotation")
             + "---\n"
             + Manifests.postgres("rotation", "sales", "pw-1", ""));
-    install.awaitReady("rotation", "sales");
+    deployed.install().awaitReady("rotation", "sales");
     String id = deployed.connectionId("rotation", "sales");
     assertThat(deployed.inOmni(id).credentialsGeneration()).isZero();
 
@@ -76,15 +61,15 @@ class OperatorEditsOnApiServerIT {
     await("password rotated in Omni")
         .atMost(Duration.ofSeconds(30))
         .until(() -> deployed.inOmni(id).credentialsGeneration() == 1);
-    assertThat(install.omni().secretMatches(id, "passwordUnencrypted", "pw-2")).isTrue();
-    install.awaitReady("rotation", "sales");
+    assertThat(deployed.install().omni().secretMatches(id, "passwordUnencrypted", "pw-2")).isTrue();
+    deployed.install().awaitReady("rotation", "sales");
   }
 
   @Test
   void thePausedAnnotationHoldsEveryWriteUntilItIsRemoved() {
     deployed.apply(
         Manifests.namespace("paused") + "---\n" + Manifests.postgres("paused", "sales", "pw", ""));
-    install.awaitReady("paused", "sales");
+    deployed.install().awaitReady("paused", "sales");
     String id = deployed.connectionId("paused", "sales");
     deployed
         .kubectl()
@@ -96,7 +81,7 @@ class OperatorEditsOnApiServerIT {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              OmniConnection c = install.get("paused", "sales");
+              OmniConnection c = deployed.install().get("paused", "sales");
               return c.getMetadata().getGeneration().equals(c.getStatus().observedGeneration)
                   && OperatorInstall.condition(c, "Synced")
                       .map(s -> "Paused".equals(s.getReason()))
@@ -115,7 +100,7 @@ class OperatorEditsOnApiServerIT {
     await("PATCH once resumed")
         .atMost(Duration.ofSeconds(30))
         .until(() -> !deployed.calls("PATCH", id).isEmpty());
-    install.awaitReady("paused", "sales");
+    deployed.install().awaitReady("paused", "sales");
     assertThat(deployed.inOmni(id).baseRole()).isEqualTo("QUERIER");
   }
 
@@ -146,7 +131,7 @@ class OperatorEditsOnApiServerIT {
     }
 
     for (String name : List.of("sales", "finance")) {
-      OmniConnection c = install.get("gitops", name);
+      OmniConnection c = deployed.install().get("gitops", name);
       assertThat(c.getMetadata().getManagedFields())
           .filteredOn(m -> !DeployedOperator.ARGO.equals(m.getManager()))
           .as("field managers other than the applier own nothing under spec")
@@ -163,8 +148,8 @@ class OperatorEditsOnApiServerIT {
         .ok();
     await("status observes generation 2")
         .atMost(Duration.ofSeconds(30))
-        .until(() -> OperatorInstall.ready(install.get("gitops", "sales")));
-    OmniConnection sales = install.get("gitops", "sales");
+        .until(() -> OperatorInstall.ready(deployed.install().get("gitops", "sales")));
+    OmniConnection sales = deployed.install().get("gitops", "sales");
     assertThat(sales.getMetadata().getGeneration()).isEqualTo(2L);
     assertThat(sales.getStatus().observedGeneration).isEqualTo(2L);
     assertThat(sales.getStatus().conditions)

@@ -8,12 +8,11 @@ import dev.gitops.omni.simulator.ConnectionSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shipped jar on a real API server, installed from deploy/ (see {@link DeployedOperator}): the
@@ -24,55 +23,50 @@ import org.junit.jupiter.api.TestMethodOrder;
 @RealApiServer
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorOnApiServerIT {
-  static DeployedOperator deployed;
-  static OperatorInstall install;
-
-  @BeforeAll
-  static void install() {
-    deployed = DeployedOperator.start();
-    install = deployed.install();
-  }
-
-  @AfterAll
-  static void uninstall() {
-    if (deployed != null) {
-      deployed.close();
-    }
-  }
+  @RegisterExtension static final DeployedOperator deployed = new DeployedOperator();
 
   @Test
   void theExamplesConvergeWithoutOneForbiddenAnswer() {
     deployed.kubectl().run("apply", "-f", "examples/").ok();
 
     List<OmniConnection> examples =
-        install.connections().inNamespace("omni-examples").list().getItems();
+        deployed.install().connections().inNamespace("omni-examples").list().getItems();
     assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
-    examples.forEach(c -> install.awaitReady("omni-examples", c.getMetadata().getName()));
+    examples.forEach(
+        c -> deployed.install().awaitReady("omni-examples", c.getMetadata().getName()));
 
-    for (OmniConnection c : install.connections().inNamespace("omni-examples").list().getItems()) {
+    for (OmniConnection c :
+        deployed.install().connections().inNamespace("omni-examples").list().getItems()) {
       ConnectionSnapshot omni = deployed.inOmni(c.getStatus().connectionId);
       assertThat(omni.name()).isEqualTo(c.getStatus().omniName);
       assertThat(c.getMetadata().getFinalizers()).contains(OmniConnection.FINALIZER);
     }
-    assertThat(install.cluster().audit().by(OperatorInstall.OPERATOR_USER))
+    assertThat(deployed.install().cluster().audit().by(OperatorInstall.OPERATOR_USER))
         .as("the operator's requests, as the audit log saw them")
         .hasSizeGreaterThan(examples.size());
-    assertThat(install.forbiddenToOperator())
+    assertThat(deployed.install().forbiddenToOperator())
         .filteredOn(e -> e.namespace() == null || e.namespace().equals("omni-examples"))
         .as("403 answers to the operator, cluster-wide or about the examples")
         .isEmpty();
-    assertThat(install.deniedToOperator()).as("requests RBAC refused the operator").isEmpty();
+    assertThat(deployed.install().deniedToOperator())
+        .as("requests RBAC refused the operator")
+        .isEmpty();
 
     // plan as a pull-request gate on the repository the operator just applied: nothing to do,
     // with the cluster's status and from the files alone
     var withCluster =
-        install.plan(
-            "-f", "examples/", "--kubeconfig", install.cluster().adminKubeconfig().toString());
+        deployed
+            .install()
+            .plan(
+                "-f",
+                "examples/",
+                "--kubeconfig",
+                deployed.install().cluster().adminKubeconfig().toString());
     assertThat(withCluster.exitCode()).as(withCluster.out() + withCluster.err()).isZero();
     assertThat(withCluster.out())
         .contains("No changes", "8 unchanged")
         .doesNotContainPattern("(?m)^adopt ");
-    var filesOnly = install.plan("-f", "examples/", "--no-cluster");
+    var filesOnly = deployed.install().plan("-f", "examples/", "--no-cluster");
     assertThat(filesOnly.exitCode()).as(filesOnly.out() + filesOnly.err()).isZero();
     assertThat(filesOnly.out()).contains("credentials cannot be compared without a cluster");
   }
@@ -85,8 +79,8 @@ class OperatorOnApiServerIT {
             + Manifests.postgres("deletion", "archived", "pw", "deletionPolicy: Delete")
             + "---\n"
             + Manifests.postgres("deletion", "kept", "pw", "deletionPolicy: Orphan"));
-    install.awaitReady("deletion", "archived");
-    install.awaitReady("deletion", "kept");
+    deployed.install().awaitReady("deletion", "archived");
+    deployed.install().awaitReady("deletion", "kept");
     String archived = deployed.connectionId("deletion", "archived");
     String kept = deployed.connectionId("deletion", "kept");
 
@@ -95,8 +89,8 @@ class OperatorOnApiServerIT {
         .run("-n", "deletion", "delete", "omniconnection", "archived", "kept", "--timeout=60s")
         .ok();
 
-    assertThat(install.get("deletion", "archived")).isNull();
-    assertThat(install.get("deletion", "kept")).isNull();
+    assertThat(deployed.install().get("deletion", "archived")).isNull();
+    assertThat(deployed.install().get("deletion", "kept")).isNull();
     assertThat(deployed.inOmni(archived).archived()).isTrue();
     assertThat(deployed.calls("DELETE", archived)).hasSize(1);
     assertThat(deployed.inOmni(kept).archived()).isFalse();
@@ -111,8 +105,8 @@ class OperatorOnApiServerIT {
             + Manifests.postgres("doomed", "one", "pw", "deletionPolicy: Delete")
             + "---\n"
             + Manifests.postgres("doomed", "two", "pw", "deletionPolicy: Delete"));
-    install.awaitReady("doomed", "one");
-    install.awaitReady("doomed", "two");
+    deployed.install().awaitReady("doomed", "one");
+    deployed.install().awaitReady("doomed", "two");
     List<String> ids =
         List.of(deployed.connectionId("doomed", "one"), deployed.connectionId("doomed", "two"));
 
@@ -121,7 +115,9 @@ class OperatorOnApiServerIT {
     await("namespace doomed gone")
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> install.cluster().admin().namespaces().withName("doomed").get() == null);
+        .until(
+            () ->
+                deployed.install().cluster().admin().namespaces().withName("doomed").get() == null);
     ids.forEach(id -> assertThat(deployed.inOmni(id).archived()).as(id + " archived").isTrue());
     ids.forEach(id -> assertThat(deployed.calls("DELETE", id)).as("archived once").hasSize(1));
     // a reconcile queued before the finalizer went must not report the archived one as orphaned
@@ -140,8 +136,8 @@ class OperatorOnApiServerIT {
             + Manifests.postgres("health", "paused", "pw", "")
             + "---\n"
             + Manifests.connection("health", "no-secret", ""));
-    install.awaitReady("health", "ready");
-    install.awaitReady("health", "paused");
+    deployed.install().awaitReady("health", "ready");
+    deployed.install().awaitReady("health", "paused");
     deployed
         .kubectl()
         .run("-n", "health", "annotate", "omniconnection", "paused", "omni.gitops.dev/paused=true")
@@ -149,20 +145,20 @@ class OperatorOnApiServerIT {
     deployed.awaitCondition("health", "paused", "Synced", "Paused");
     deployed.awaitCondition("health", "no-secret", "Stalled", "CredentialsNotFound");
     HealthCorpus corpus =
-        new HealthCorpus(Path.of("target", "e2e-statuses"), install.cluster().admin());
-    install.omni().setError5xxRate(1.0);
+        new HealthCorpus(Path.of("target", "e2e-statuses"), deployed.install().cluster().admin());
+    deployed.install().omni().setError5xxRate(1.0);
     try {
       deployed.apply(Manifests.postgres("health", "unavailable", "pw", ""));
       deployed.awaitCondition("health", "unavailable", "Reconciling", "OmniUnavailable");
       // captured while Omni still fails, before a retry can make it Ready
       corpus.add("health", "unavailable", "Progressing");
     } finally {
-      install.omni().setError5xxRate(0);
+      deployed.install().omni().setError5xxRate(0);
     }
     corpus.add("health", "ready", "Healthy");
     corpus.add("health", "paused", "Suspended");
     corpus.add("health", "no-secret", "Degraded");
-    install.connections().inNamespace("omni-examples").list().getItems().stream()
+    deployed.install().connections().inNamespace("omni-examples").list().getItems().stream()
         .filter(OperatorInstall::ready)
         .forEach(c -> corpus.add("omni-examples", c.getMetadata().getName(), "Healthy"));
     corpus.judge();

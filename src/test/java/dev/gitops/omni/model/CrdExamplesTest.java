@@ -13,20 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every OmniConnection in examples/ passes the CRD's schema, its CEL rules and the Java rules. */
 class CrdExamplesTest {
-  static Schema schema;
-  static List<CrdFixture.CelRule> rules;
-
-  @BeforeAll
-  static void loadCrd() {
-    schema = CrdFixture.jsonSchema();
-    rules = CrdFixture.specRules();
-  }
+  static final Schema schema = CrdFixture.jsonSchema();
+  static final List<CrdFixture.CelRule> rules = CrdFixture.specRules();
 
   /** Every OmniConnection in examples/ (multi-document YAML) passes schema and CEL rules. */
   @TestFactory

@@ -8,7 +8,6 @@ import dev.gitops.omni.core.SpecRules;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,14 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link CrdExamplesTest}, the descriptions kubectl explain shows in {@link CrdDescriptionsTest}.
  */
 class CrdSchemaTest {
-  static Schema schema;
-  static List<CrdFixture.CelRule> rules;
-
-  @BeforeAll
-  static void loadCrd() {
-    schema = CrdFixture.jsonSchema();
-    rules = CrdFixture.specRules();
-  }
+  static final Schema schema = CrdFixture.jsonSchema();
+  static final List<CrdFixture.CelRule> rules = CrdFixture.specRules();
 
   record Sample(String name, String yaml) {
     @Override

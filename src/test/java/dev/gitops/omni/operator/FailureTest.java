@@ -8,8 +8,8 @@ import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.simulator.SimulatorOptions;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Omni failures (429, 5xx, a dropped create response, a wrong key): status, events and bounded
@@ -17,17 +17,11 @@ import org.junit.jupiter.api.Test;
  * ReplacementAndRejectionTest}.
  */
 class FailureTest {
+  @RegisterExtension final HarnessPerTest rig = new HarnessPerTest();
   Harness h;
 
   void start() {
-    h = Harness.startedWithPostgresSecret();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (h != null) {
-      h.close();
-    }
+    h = rig.startedWithPostgresSecret();
   }
 
   @Test
@@ -59,10 +53,11 @@ class FailureTest {
   @Test
   void stayingUnderOmnisRateLimitMeansNo429s() {
     h =
-        new Harness(
-                SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(120).build(),
-                c -> c.withRequestsPerMinute(120))
-            .start();
+        rig.closedAfterTheTest(
+            new Harness(
+                    SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(120).build(),
+                    c -> c.withRequestsPerMinute(120))
+                .start());
     h.secret("pg", "password", "pw-1");
     java.util.stream.IntStream.range(0, 8).forEach(i -> h.apply(postgres("c" + i)));
     await()
@@ -112,20 +107,21 @@ class FailureTest {
   @Test
   void aWrongTokenStallsAsPermissionDeniedWithBoundedCalls() {
     h =
-        new Harness(
-                SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(),
-                c ->
-                    new OperatorConfig(
-                        c.omniUrl(),
-                        c.apiPrefix(),
-                        SecretValue.of("wrong"),
-                        c.namespaces(),
-                        c.pollInterval(),
-                        c.defaultDeletionPolicy(),
-                        c.requestsPerMinute(),
-                        c.reconcileThreads(),
-                        c.timeouts()))
-            .start();
+        rig.closedAfterTheTest(
+            new Harness(
+                    SimulatorOptions.defaults().toBuilder().rateLimitPerMinute(0).build(),
+                    c ->
+                        new OperatorConfig(
+                            c.omniUrl(),
+                            c.apiPrefix(),
+                            SecretValue.of("wrong"),
+                            c.namespaces(),
+                            c.pollInterval(),
+                            c.defaultDeletionPolicy(),
+                            c.requestsPerMinute(),
+                            c.reconcileThreads(),
+                            c.timeouts()))
+                .start());
     h.secret("pg", "password", "pw-1");
     h.apply(postgres("sales"));
     var stalled = h.awaitStalled("sales", "PermissionDenied");

@@ -7,25 +7,19 @@ import static org.awaitility.Awaitility.await;
 import dev.gitops.omni.model.OmniConnection;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two resources naming one Omni connection: exactly one wins, the other stalls as a Conflict and
  * takes the connection over when the winner goes or is renamed away.
  */
 class NameConflictTest {
+  @RegisterExtension final HarnessPerTest rig = new HarnessPerTest();
   Harness h;
 
   void start() {
-    h = Harness.startedWithPostgresSecret();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (h != null) {
-      h.close();
-    }
+    h = rig.startedWithPostgresSecret();
   }
 
   @Test

@@ -8,25 +8,19 @@ import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.model.Policies.ReplacementPolicy;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Specs Omni cannot apply: an immutable edit needs replacement (Recreate archives or leaves the old
  * connection), Omni's rejection stalls without looping, an invalid spec stalls before any call.
  */
 class ReplacementAndRejectionTest {
+  @RegisterExtension final HarnessPerTest rig = new HarnessPerTest();
   Harness h;
 
   void start() {
-    h = Harness.startedWithPostgresSecret();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (h != null) {
-      h.close();
-    }
+    h = rig.startedWithPostgresSecret();
   }
 
   @Test

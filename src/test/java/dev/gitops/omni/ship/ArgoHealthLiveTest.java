@@ -1,17 +1,14 @@
 package dev.gitops.omni.ship;
 
+import static dev.gitops.omni.ship.LiveRig.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitops.omni.client.OkHttpOmniClient;
-import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.SecretValue;
-import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.model.OmniConnection;
-import dev.gitops.omni.model.OmniConnectionSpec;
-import dev.gitops.omni.model.SecretKeyRef;
 import dev.gitops.omni.model.StatusCondition;
 import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
@@ -19,12 +16,9 @@ import dev.gitops.omni.sandbox.EmbeddedKubernetes;
 import dev.gitops.omni.ship.ArgoHealth.Verdict;
 import dev.gitops.omni.simulator.OmniSimulator;
 import dev.gitops.omni.simulator.SimulatorOptions;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * package's end-to-end tests, built here from the same public pieces).
  */
 class ArgoHealthLiveTest {
-  static final String NS = "team";
+  static final String NS = LiveRig.NS;
   static EmbeddedKubernetes kube;
   static KubernetesClient k8s;
   static OmniSimulator sim;
@@ -53,28 +47,10 @@ class ArgoHealthLiveTest {
         OperatorConfig.defaults(
                 URI.create(sim.baseUrl()), SecretValue.of(SimulatorOptions.DEFAULT_TOKEN))
             .withRequestsPerMinute(6000);
-    omni =
-        new OkHttpOmniClient(
-            new OmniClientConfig(
-                config.omniUrl().toString(),
-                config.apiPrefix(),
-                config.token(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                null));
+    omni = LiveRig.omniClient(config);
     operator = OmniOperator.create(config, new OmniOperator.Wiring(k8s, omni, null, null, null));
     operator.start();
-    k8s.secrets()
-        .inNamespace(NS)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("pg")
-                .withNamespace(NS)
-                .endMetadata()
-                .withStringData(Map.of("password", "s3cret"))
-                .build())
-        .create();
+    LiveRig.createPasswordSecret(k8s);
   }
 
   @AfterAll
@@ -91,21 +67,6 @@ class ArgoHealthLiveTest {
     if (kube != null) {
       kube.close();
     }
-  }
-
-  static OmniConnection postgres(String name, String secret) {
-    OmniConnection r = new OmniConnection();
-    r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-    OmniConnectionSpec s = new OmniConnectionSpec();
-    s.dialect = Dialect.postgres;
-    s.host = "db.internal";
-    s.port = 5432;
-    s.database = "analytics";
-    s.username = "omni";
-    s.baseRole = "VIEWER";
-    s.passwordSecretRef = new SecretKeyRef(secret, "password");
-    r.setSpec(s);
-    return r;
   }
 
   static OmniConnection get(String name) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import dev.gitops.omni.client.ListFilter;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClient;
-import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.ConnectionPatch;
 import dev.gitops.omni.connection.NewConnection;
 import dev.gitops.omni.connection.ObservedConnection;
@@ -17,7 +16,6 @@ import dev.gitops.omni.operator.OperatorMetrics;
 import dev.gitops.omni.sandbox.EmbeddedKubernetes;
 import dev.gitops.omni.simulator.OmniSimulator;
 import dev.gitops.omni.simulator.SimulatorOptions;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -37,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * counters) and a call the request budget holds back (the wait timer). No network beyond loopback.
  */
 final class LiveMetrics {
-  static final String NS = "team";
+  static final String NS = LiveRig.NS;
 
   private LiveMetrics() {}
 
@@ -68,15 +66,7 @@ final class LiveMetrics {
                   URI.create(sim.baseUrl()), SecretValue.of(SimulatorOptions.DEFAULT_TOKEN))
               .withRequestsPerMinute(4);
       AtomicBoolean createsThrow = new AtomicBoolean();
-      try (OkHttpOmniClient http =
-          new OkHttpOmniClient(
-              new OmniClientConfig(
-                  config.omniUrl().toString(),
-                  config.apiPrefix(),
-                  config.token(),
-                  Duration.ofSeconds(5),
-                  Duration.ofSeconds(5),
-                  null))) {
+      try (OkHttpOmniClient http = LiveRig.omniClient(config)) {
         OmniOperator operator =
             OmniOperator.create(
                 config,
@@ -88,21 +78,11 @@ final class LiveMetrics {
                     null));
         operator.start();
         try {
-          k8s.secrets()
-              .inNamespace(NS)
-              .resource(
-                  new SecretBuilder()
-                      .withNewMetadata()
-                      .withName("pg")
-                      .withNamespace(NS)
-                      .endMetadata()
-                      .withStringData(Map.of("password", "s3cret"))
-                      .build())
-              .create();
-          k8s.resource(ArgoHealthLiveTest.postgres("ready", "pg")).create();
+          LiveRig.createPasswordSecret(k8s);
+          k8s.resource(LiveRig.postgres("ready", "pg")).create();
           await("ready is Ready").atMost(Duration.ofSeconds(30)).until(() -> ready(k8s, "ready"));
           createsThrow.set(true);
-          k8s.resource(ArgoHealthLiveTest.postgres("failing", "pg")).create();
+          k8s.resource(LiveRig.postgres("failing", "pg")).create();
           await("a failed reconcile and a call held back by the request budget")
               .atMost(Duration.ofSeconds(30))
               .until(

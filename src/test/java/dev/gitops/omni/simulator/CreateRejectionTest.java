@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,19 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST {prefix}/connections}: every documented create error, both prefixes. */
 class CreateRejectionTest {
-  private OmniSimulator sim;
-
-  @BeforeEach
-  void start() {
-    sim =
-        OmniSimulator.start(
-            SimulatorOptions.builder().rateLimitPerMinute(0).customRoles("ANALYST").build());
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
+  @RegisterExtension
+  final SimulatorPerTest sim =
+      new SimulatorPerTest(
+          SimulatorOptions.builder().rateLimitPerMinute(0).customRoles("ANALYST").build());
 
   static Stream<Arguments> invalidCreates() {
     Map<String, Object> pg = Bodies.postgres("bad");
@@ -132,21 +122,21 @@ class CreateRejectionTest {
   void invalidCreatesAreRejectedWithOmnisDetailOnBothPrefixes(
       String why, Object body, String detail) {
     for (String api : new String[] {"v1", "unstable"}) {
-      SimClient.Resp r = new SimClient(sim, api).send("POST", "", body);
+      SimClient.Resp r = new SimClient(sim.get(), api).send("POST", "", body);
 
       assertThat(r.status()).as(api).isEqualTo(400);
       assertThat(r.json().get("detail").asText()).as(api).isEqualTo(detail);
       assertThat(r.json().get("status").asInt()).isEqualTo(400);
       assertThat(r.raw()).doesNotContain(SECRET);
     }
-    assertThat(sim.connections()).isEmpty();
+    assertThat(sim.get().connections()).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
   void wrongMethodOnTheCollectionIsInvalidMethod(String method) {
     for (String api : new String[] {"v1", "unstable"}) {
-      SimClient.Resp r = new SimClient(sim, api).send(method, "", "{}");
+      SimClient.Resp r = new SimClient(sim.get(), api).send(method, "", "{}");
 
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.detail()).isEqualTo("Invalid method");

@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,22 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * PatchRejectionTest}.
  */
 class PatchContractTest {
-  private OmniSimulator sim;
-
-  @BeforeEach
-  void start() {
-    sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
+  @RegisterExtension final SimulatorPerTest sim = new SimulatorPerTest();
 
   @ParameterizedTest
   @ValueSource(strings = {"v1", "unstable"})
   void roleOnly(String api) {
-    SimClient c = new SimClient(sim, api);
+    SimClient c = new SimClient(sim.get(), api);
     String id = c.createOk(Bodies.postgres("p"));
 
     SimClient.Resp r = c.patch(id, Map.of("baseRole", "VIEWER"));
@@ -41,32 +30,32 @@ class PatchContractTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("success").asBoolean()).isTrue();
     assertThat(r.json().get("message").asText()).isEqualTo("Updated connection default role.");
-    assertThat(sim.connection(id).orElseThrow().baseRole()).isEqualTo("VIEWER");
+    assertThat(sim.get().connection(id).orElseThrow().baseRole()).isEqualTo("VIEWER");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"v1", "unstable"})
   void attributeOnlyThenRemoval(String api) {
-    SimClient c = new SimClient(sim, api);
+    SimClient c = new SimClient(sim.get(), api);
     String id = c.createOk(Bodies.postgres("p"));
 
     SimClient.Resp set = c.patch(id, environmentPatch("environment", "prod"));
     assertThat(set.json().get("message").asText())
         .isEqualTo("Updated environment user attribute settings.");
-    ConnectionSnapshot after = sim.connection(id).orElseThrow();
+    ConnectionSnapshot after = sim.get().connection(id).orElseThrow();
     assertThat(after.environmentAttributeName()).isEqualTo("environment");
     assertThat(after.environmentDefaultValues()).containsExactly("prod");
 
     SimClient.Resp removed = c.patch(id, environmentRemoval());
     assertThat(removed.json().get("message").asText())
         .isEqualTo("Updated environment user attribute settings.");
-    assertThat(sim.connection(id).orElseThrow().environmentAttributeName()).isNull();
-    assertThat(sim.connection(id).orElseThrow().environmentDefaultValues()).isEmpty();
+    assertThat(sim.get().connection(id).orElseThrow().environmentAttributeName()).isNull();
+    assertThat(sim.get().connection(id).orElseThrow().environmentDefaultValues()).isEmpty();
   }
 
   @Test
   void roleAndAttribute() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.postgres("p"));
     Map<String, Object> body = environmentPatch("environment", "prod");
     body.put("baseRole", "MODELER");
@@ -79,25 +68,25 @@ class PatchContractTest {
 
   @Test
   void credentialsRotateAndBumpTheGeneration() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.postgres("p"));
 
     SimClient.Resp r = c.patch(id, Map.of("passwordUnencrypted", "rotated-secret"));
 
     assertThat(r.json().get("message").asText()).isEqualTo("Updated connection credentials.");
-    ConnectionSnapshot s = sim.connection(id).orElseThrow();
+    ConnectionSnapshot s = sim.get().connection(id).orElseThrow();
     assertThat(s.credentialsGeneration()).isEqualTo(1);
-    assertThat(sim.secretMatches(id, "passwordUnencrypted", "rotated-secret")).isTrue();
-    assertThat(sim.secretMatches(id, "passwordUnencrypted", Bodies.SECRET)).isFalse();
+    assertThat(sim.get().secretMatches(id, "passwordUnencrypted", "rotated-secret")).isTrue();
+    assertThat(sim.get().secretMatches(id, "passwordUnencrypted", Bodies.SECRET)).isFalse();
 
     c.patch(id, Map.of("privateKey", "new-key"));
-    assertThat(sim.connection(id).orElseThrow().credentialsGeneration()).isEqualTo(2);
-    assertThat(sim.connection(id).orElseThrow().hasPrivateKey()).isTrue();
+    assertThat(sim.get().connection(id).orElseThrow().credentialsGeneration()).isEqualTo(2);
+    assertThat(sim.get().connection(id).orElseThrow().hasPrivateKey()).isTrue();
   }
 
   @Test
   void unchangedValuesAreNoUpdate() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.postgres("p"));
     c.patch(id, Map.of("baseRole", "VIEWER"));
     String updatedAt = c.get(id).json().at("/connection/updatedAt").asText();
@@ -111,7 +100,7 @@ class PatchContractTest {
 
   @Test
   void betaTopLevelAttributeFieldsWork() {
-    SimClient c = new SimClient(sim, "unstable");
+    SimClient c = new SimClient(sim.get(), "unstable");
     String id = c.createOk(Bodies.postgres("p"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("userAttributeNameForConnectionEnvironments", "env");
@@ -121,7 +110,7 @@ class PatchContractTest {
 
     assertThat(r.json().get("message").asText())
         .isEqualTo("Updated environment user attribute settings.");
-    ConnectionSnapshot s = sim.connection(id).orElseThrow();
+    ConnectionSnapshot s = sim.get().connection(id).orElseThrow();
     assertThat(s.environmentAttributeName()).isEqualTo("env");
     assertThat(s.environmentDefaultValues()).containsExactly("staging", "qa");
   }

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,21 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code PATCH {prefix}/connections/{id}}: every documented error. */
 class PatchRejectionTest {
-  private OmniSimulator sim;
-
-  @BeforeEach
-  void start() {
-    sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
+  @RegisterExtension final SimulatorPerTest sim = new SimulatorPerTest();
 
   @Test
   void attributeValueAlreadyInUseOnAnotherLiveConnection() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String a = c.createOk(Bodies.postgres("a"));
     String b = c.createOk(Bodies.postgres("b"));
     c.patch(a, environmentPatch("environment", "prod"));
@@ -39,7 +28,7 @@ class PatchRejectionTest {
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.detail()).isEqualTo("User attribute value \"prod\" is already in use");
-    assertThat(sim.connection(b).orElseThrow().environmentAttributeName()).isNull();
+    assertThat(sim.get().connection(b).orElseThrow().environmentAttributeName()).isNull();
 
     // another attribute name, or the holder archived, frees the value
     assertThat(c.patch(b, environmentPatch("region", "prod")).status()).isEqualTo(200);
@@ -49,7 +38,7 @@ class PatchRejectionTest {
 
   @Test
   void bigQueryRotationMustStillBeAServiceAccount() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.bigquery("bq"));
 
     SimClient.Resp r = c.patch(id, Map.of("passwordUnencrypted", "not json"));
@@ -57,7 +46,7 @@ class PatchRejectionTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.detail())
         .isEqualTo("Bad Request: passwordUnencrypted: Invalid service account JSON");
-    assertThat(sim.connection(id).orElseThrow().credentialsGeneration()).isZero();
+    assertThat(sim.get().connection(id).orElseThrow().credentialsGeneration()).isZero();
   }
 
   static Stream<Arguments> invalidPatches() {
@@ -93,7 +82,7 @@ class PatchRejectionTest {
   @MethodSource("invalidPatches")
   void invalidPatchesAreRejected(String why, String body, String detail) {
     for (String api : new String[] {"v1", "unstable"}) {
-      SimClient c = new SimClient(sim, api);
+      SimClient c = new SimClient(sim.get(), api);
       String id = c.createOk(Bodies.postgres("p"));
 
       SimClient.Resp r = c.send("PATCH", "/" + id, body);
@@ -106,7 +95,7 @@ class PatchRejectionTest {
 
   @Test
   void unknownAndArchivedIdsAreNotFound() {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.postgres("p"));
     c.delete(id);
 
@@ -120,7 +109,7 @@ class PatchRejectionTest {
   @Test
   void unknownIdOnUnstableIsNotFoundToo() {
     SimClient.Resp r =
-        new SimClient(sim, "unstable").patch("no-such-id", Map.of("baseRole", "VIEWER"));
+        new SimClient(sim.get(), "unstable").patch("no-such-id", Map.of("baseRole", "VIEWER"));
 
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.detail()).isEqualTo("Connection not found");
@@ -129,7 +118,7 @@ class PatchRejectionTest {
   @ParameterizedTest
   @ValueSource(strings = {"PUT", "POST"})
   void wrongMethodOnAnItemIsInvalidMethod(String method) {
-    SimClient c = new SimClient(sim, "v1");
+    SimClient c = new SimClient(sim.get(), "v1");
     String id = c.createOk(Bodies.postgres("p"));
 
     SimClient.Resp r = c.send(method, "/" + id, "{\"baseRole\": \"VIEWER\"}");

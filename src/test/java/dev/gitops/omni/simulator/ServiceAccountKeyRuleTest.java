@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,17 +41,7 @@ class ServiceAccountKeyRuleTest {
           "auth_provider_x509_cert_url",
           "client_x509_cert_url");
 
-  private OmniSimulator sim;
-
-  @BeforeEach
-  void start() {
-    sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
-  }
-
-  @AfterEach
-  void stop() {
-    sim.close();
-  }
+  @RegisterExtension final SimulatorPerTest sim = new SimulatorPerTest();
 
   static Stream<Arguments> validKeys() {
     return Stream.of(
@@ -124,31 +113,32 @@ class ServiceAccountKeyRuleTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validKeys")
   void createAndRotationAcceptAServiceAccountKey(String label, String key) {
-    SimClient api = new SimClient(sim, "v1");
+    SimClient api = new SimClient(sim.get(), "v1");
     String created = api.createOk(with(Bodies.bigquery("created"), "passwordUnencrypted", key));
     String rotated = api.createOk(Bodies.bigquery("rotated"));
 
     assertThat(api.patch(rotated, Map.of("passwordUnencrypted", key)).status()).isEqualTo(200);
-    assertThat(sim.secretMatches(created, "passwordUnencrypted", key)).isTrue();
-    assertThat(sim.secretMatches(rotated, "passwordUnencrypted", key)).isTrue();
+    assertThat(sim.get().secretMatches(created, "passwordUnencrypted", key)).isTrue();
+    assertThat(sim.get().secretMatches(rotated, "passwordUnencrypted", key)).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidKeys")
   void createAnswersTheSameDetailOverHttp(String label, String key) {
     SimClient.Resp r =
-        new SimClient(sim, "v1").create(with(Bodies.bigquery("bq"), "passwordUnencrypted", key));
+        new SimClient(sim.get(), "v1")
+            .create(with(Bodies.bigquery("bq"), "passwordUnencrypted", key));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.detail()).isEqualTo(DETAIL);
     assertThat(r.raw()).doesNotContain(SECRET);
-    assertThat(sim.connections()).isEmpty();
+    assertThat(sim.get().connections()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidKeys")
   void rotationAnswersTheSameDetailOverHttp(String label, String key) {
-    SimClient api = new SimClient(sim, "v1");
+    SimClient api = new SimClient(sim.get(), "v1");
     String id = api.createOk(Bodies.bigquery("bq"));
 
     SimClient.Resp r = api.patch(id, Map.of("passwordUnencrypted", key));
@@ -156,12 +146,12 @@ class ServiceAccountKeyRuleTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.detail()).isEqualTo(DETAIL);
     assertThat(r.raw()).doesNotContain(SECRET);
-    assertThat(sim.connection(id).orElseThrow().credentialsGeneration()).isZero();
+    assertThat(sim.get().connection(id).orElseThrow().credentialsGeneration()).isZero();
   }
 
   @Test
   void otherDialectsTakeAnyPassword() {
-    SimClient api = new SimClient(sim, "v1");
+    SimClient api = new SimClient(sim.get(), "v1");
     String id = api.createOk(Bodies.postgres("pg"));
 
     assertThat(api.patch(id, Map.of("passwordUnencrypted", "not a key")).status()).isEqualTo(200);
