@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -134,7 +135,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
             && r.getStatus().connectionId != null
             && !Objects.equals(r.getMetadata().getGeneration(), r.getStatus().observedGeneration);
     Step step = parts.reconcile().run(r, credentials(ctx), io(r, ctx));
-    parts.metrics().resourceState(PlanInputCollector.key(r), parts.stateName(step.outcome()));
+    parts.metrics().resourceState(PlanInputCollector.key(r), Outcomes.stateName(step.outcome()));
     if (specEdited) {
       // a managed resource renamed or repointed may free the connection another one lost
       nudgeConflictLosers(ctx, ResourceID.fromResource(r));

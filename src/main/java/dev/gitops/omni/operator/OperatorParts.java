@@ -1,7 +1,5 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.core.Outcome;
-import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.time.Clock;
@@ -54,9 +52,5 @@ record OperatorParts(
   /** The shared poller of Omni's list, over the informer's cache of OmniConnections. */
   OmniPoller poller(IndexedResourceCache<OmniConnection> resources) {
     return new OmniPoller(cache, resources, config.pollInterval(), clock, metrics, omni);
-  }
-
-  String stateName(Outcome outcome) {
-    return Outcomes.stateName(outcome);
   }
 }

@@ -103,14 +103,12 @@ final class PlanInputCollector {
 
   /**
    * A create decides on a list no older than the configured age, and newer than any mark: lists
-   * again when the shared one is older. True when the list changed, so the plan must be made again.
+   * again when the shared one is older.
    */
-  boolean refreshForCreate(OmniConnection r, OmniClient omni) {
+  void refreshForCreate(OmniConnection r, OmniClient omni) {
     Instant since = clock.instant().minus(config.timeouts().createListMaxAge());
     Instant pending = createPending(r);
-    Instant before = cache.startedAt();
     cache.refreshIfStartedBefore(pending == null ? since : max(since, pending), omni);
-    return !java.util.Objects.equals(before, cache.startedAt());
   }
 
   /**

@@ -10,9 +10,4 @@ import java.time.Duration;
  * the outcome for the conditions, and when to look again (null: only on a change).
  */
 record Step(
-    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {
-
-  Step withStatus(OmniConnectionStatus next) {
-    return new Step(resource, next, outcome, requeue);
-  }
-}
+    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {}

@@ -29,12 +29,4 @@ public record Timeouts(
           Duration.ofSeconds(30),
           Duration.ofSeconds(5),
           Duration.ofSeconds(25));
-
-  public Timeouts withOmniRead(Duration read) {
-    return new Timeouts(omniConnect, read, createListMaxAge, createSettle, stopDrain);
-  }
-
-  public Timeouts withOmni(Duration connect, Duration read) {
-    return new Timeouts(connect, read, createListMaxAge, createSettle, stopDrain);
-  }
 }
