@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.model.OmniConnection;
@@ -47,7 +48,7 @@ final class FailurePolicy {
     // a terminal failure's event says what to do, as its condition does
     events.warning(r, outcome.reason(), retrying ? e.getMessage() : outcome.message());
     if (retrying) {
-      return new Step(r, status, outcome, backoff.next(key, e.retryAfter().orElse(null)));
+      return new Step(r, status, outcome, retryDelay(key, e));
     }
     status.failedInputs = RejectionMemory.fingerprint(r, credentialVersions);
     rejections.remember(key, status.failedInputs, outcome);
@@ -61,8 +62,12 @@ final class FailurePolicy {
 
   /** How long a deletion whose archive failed waits before trying again. */
   Duration cleanupRetry(OmniConnection r, OmniApiException e, Duration pollInterval) {
-    return e.retryable()
-        ? backoff.next(PlanInputCollector.key(r), e.retryAfter().orElse(null))
-        : pollInterval;
+    return e.retryable() ? retryDelay(PlanInputCollector.key(r), e) : pollInterval;
+  }
+
+  /** The backoff before retrying after {@code e}; a 429's is capped at Omni's minute. */
+  private Duration retryDelay(String key, OmniApiException e) {
+    Duration cap = e.kind() == OmniFailure.RATE_LIMITED ? Backoff.RATE_LIMITED_CAP : Backoff.CAP;
+    return backoff.next(key, e.retryAfter().orElse(null), cap);
   }
 }

@@ -28,7 +28,12 @@ final class SoakSettle {
       int restarts) {
     Set<String> deleted = chaos.deleted;
     Instant quiet = Instant.now();
-    Duration bound = Duration.ofSeconds(60).plusMillis(s.n() * 60_000L / s.operatorRate() * 2);
+    // a resource the storm's 429 bursts hit again and again may wait out its backoff, capped at
+    // Omni's minute (the budget's window), before its next try
+    Duration bound =
+        Duration.ofSeconds(60)
+            .plus(RequestBudget.WINDOW)
+            .plusMillis(s.n() * 60_000L / s.operatorRate() * 2);
     Polling.waitFor(
         () -> {
           var all = rig.cached();

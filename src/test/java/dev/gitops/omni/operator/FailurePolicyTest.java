@@ -121,4 +121,25 @@ class FailurePolicyTest {
     assertThat(step.status().failedInputs).isEqualTo(row.remembered() ? fingerprint : null);
     assertThat(events.all()).hasSize(row.warned() ? 1 : 0);
   }
+
+  @org.junit.jupiter.api.Test
+  void repeated429sWithoutRetryAfterNeverWaitPastOmnisMinute() {
+    FailurePolicy policy =
+        new FailurePolicy(new Backoff(), new RejectionMemory(), new RecordingEvents());
+    OmniConnection r = OperatorUnits.postgres("sales");
+    var tooMany = new OmniApiException(OmniFailure.RATE_LIMITED, 429, "slow down");
+    var down = new OmniApiException(OmniFailure.UNAVAILABLE, 503, "down");
+    Duration longest = Duration.ZERO;
+    for (int i = 0; i < 12; i++) {
+      Duration wait = policy.failed(r, new OmniConnectionStatus(), tooMany, Map.of()).requeue();
+      longest = wait.compareTo(longest) > 0 ? wait : longest;
+    }
+    assertThat(longest).isLessThanOrEqualTo(Backoff.RATE_LIMITED_CAP);
+    assertThat(longest).isGreaterThanOrEqualTo(Backoff.RATE_LIMITED_CAP.dividedBy(2));
+    // other retryable failures keep the longer cap
+    for (int i = 0; i < 12; i++) {
+      longest = policy.failed(r, new OmniConnectionStatus(), down, Map.of()).requeue();
+    }
+    assertThat(longest).isGreaterThan(Backoff.RATE_LIMITED_CAP);
+  }
 }
