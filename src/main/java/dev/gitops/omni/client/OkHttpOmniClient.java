@@ -5,6 +5,7 @@ import dev.gitops.omni.connection.ConnectionPatch;
 import dev.gitops.omni.connection.NewConnection;
 import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.connection.SecretValue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
 
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._~-]+");
 
-  private final OmniClientConfig config;
+  private volatile OmniClientConfig config;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final HttpUrl connectionsUrl;
@@ -84,6 +85,14 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
             .addPathSegment(config.apiPrefix())
             .addPathSegment("connections")
             .build();
+  }
+
+  /**
+   * Sends {@code token} from the next request on (a rotated API key): calls on the wire finish with
+   * the key they were sent with. Checked as the config checks a key.
+   */
+  public void useToken(SecretValue token) {
+    this.config = config.withToken(token);
   }
 
   public OmniClientConfig config() {

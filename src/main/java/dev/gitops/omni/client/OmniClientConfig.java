@@ -43,6 +43,10 @@ public record OmniClientConfig(
     return new OmniClientConfig(baseUrl, V1, token, null, null, null);
   }
 
+  public OmniClientConfig withToken(SecretValue t) {
+    return new OmniClientConfig(baseUrl, apiPrefix, t, connectTimeout, readTimeout, userAgent);
+  }
+
   public OmniClientConfig withApiPrefix(String prefix) {
     return new OmniClientConfig(baseUrl, prefix, token, connectTimeout, readTimeout, userAgent);
   }

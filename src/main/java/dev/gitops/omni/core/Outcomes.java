@@ -97,6 +97,33 @@ public final class Outcomes {
             + "): give one of them another spec.name");
   }
 
+  /** The instance a connection names does not exist. */
+  public static Outcome instanceNotFound(String instance) {
+    return Outcome.stalled(
+        Reason.INSTANCE_NOT_FOUND,
+        instance
+            + " does not exist: create it, or point spec.instanceRef at one that does; nothing"
+            + " was sent to Omni");
+  }
+
+  /** The instance exists, but this connection's namespace may not use it. */
+  public static Outcome instanceNotAllowed(String instance, String namespace) {
+    return Outcome.stalled(
+        Reason.INSTANCE_NOT_ALLOWED,
+        "namespace "
+            + namespace
+            + " may not use "
+            + instance
+            + ": add it to the instance's spec.namespaces, or use another instance; nothing was"
+            + " sent to Omni");
+  }
+
+  /** The instance exists but cannot be used yet (its key is missing or was refused). */
+  public static Outcome instanceNotReady(String instance, String why) {
+    return Outcome.retrying(
+        Reason.INSTANCE_NOT_READY, instance + " is not ready (" + why + "); waiting for it");
+  }
+
   /** A create's answer was lost, and Omni's list has not had time to show whether it stored it. */
   public static Outcome createPending() {
     return Outcome.retrying(

@@ -27,6 +27,17 @@ public enum Reason {
   DRIFT_DETECTED("DriftDetected"),
   CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   INVALID_CREDENTIALS("InvalidCredentials"),
+  // a connection's instance (docs/tenancy.md)
+  INSTANCE_NOT_FOUND("InstanceNotFound"),
+  INSTANCE_NOT_ALLOWED("InstanceNotAllowed"),
+  INSTANCE_NOT_READY("InstanceNotReady"),
+  // an instance itself: its key and its list call
+  CONNECTING("Connecting"),
+  SECRET_NOT_FOUND("SecretNotFound"),
+  UNAUTHORIZED("Unauthorized"),
+  FORBIDDEN("Forbidden"),
+  UNREACHABLE("Unreachable"),
+  IN_USE("InUse"),
   // what Omni answered
   OMNI_REJECTED("OmniRejected"),
   PERMISSION_DENIED("PermissionDenied"),

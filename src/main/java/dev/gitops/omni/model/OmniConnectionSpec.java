@@ -50,6 +50,13 @@ import java.util.List;
     message = SpecRuleMessages.PASSWORD_REQUIRED)
 public class OmniConnectionSpec {
 
+  @JsonPropertyDescription(
+      "The Omni instance (URL and API key) to manage this connection through. Unset: the"
+          + " ClusterOmniInstance named default, else the operator's own --omni-url and token."
+          + " Cannot be changed once set: another instance is another organisation.")
+  @ValidationRule(value = "self == oldSelf", message = InstanceRef.IMMUTABLE)
+  public InstanceRef instanceRef;
+
   @Required
   @JsonPropertyDescription(
       "Database dialect of the connection. Cannot be changed in place (see replacementPolicy).")

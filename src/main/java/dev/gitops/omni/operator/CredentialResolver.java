@@ -113,7 +113,7 @@ public final class CredentialResolver {
     return "Secret " + ns + "/" + ref.name + " key '" + ref.key + "'";
   }
 
-  private static Optional<String> read(Secret secret, String key) {
+  static Optional<String> read(Secret secret, String key) {
     if (secret.getData() != null && secret.getData().get(key) != null) {
       // strict, as the API server decodes it (line breaks from base64's wrapping aside): the
       // lenient MIME decoder skipped any character it did not know and turned typos into a password

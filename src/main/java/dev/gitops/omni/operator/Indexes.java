@@ -11,16 +11,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Indexes on the informer cache of OmniConnections, so that an Omni change, a Secret change or a
- * claim check finds the few resources concerned without scanning them all.
+ * Indexes on the informer cache of OmniConnections, so that an Omni change, a Secret change, an
+ * instance change or a claim check finds the few resources concerned without scanning them all.
+ * Connection ids and Omni names are keyed within the instance a resource declares: conflict and
+ * adoption rules apply within one instance (docs/tenancy.md).
  */
 final class Indexes {
   private Indexes() {}
 
-  /** Connection ids a resource manages (status) or pins (spec). */
+  /** The instance a resource declares ({@link InstanceId#key()}). */
+  static final String BY_INSTANCE = "omni-instance";
+
+  /** Connection ids a resource manages (status) or pins (spec), within its instance. */
   static final String BY_CONNECTION_ID = "omni-connection-id";
 
-  /** The Omni name a resource wants. */
+  /** The Omni name a resource wants, within its instance. */
   static final String BY_OMNI_NAME = "omni-name";
 
   /** {@code namespace/secret} of each Secret a resource references. */
@@ -29,9 +34,19 @@ final class Indexes {
   static void register(IndexerResourceCache<OmniConnection> cache) {
     cache.addIndexers(
         Map.of(
-            BY_CONNECTION_ID, Indexes::connectionIds,
-            BY_OMNI_NAME, r -> List.of(r.omniName()),
+            BY_CONNECTION_ID, r -> connectionIds(r).stream().map(id -> within(r, id)).toList(),
+            BY_OMNI_NAME, r -> List.of(within(r, r.omniName())),
+            BY_INSTANCE, r -> List.of(InstanceId.of(r).key()),
             BY_SECRET, Indexes::secrets));
+  }
+
+  /** {@code key} within the instance {@code r} declares. */
+  private static String within(OmniConnection r, String key) {
+    return within(InstanceId.of(r), key);
+  }
+
+  static String within(InstanceId instance, String key) {
+    return instance.key() + "|" + key;
   }
 
   static List<String> connectionIds(OmniConnection r) {
@@ -62,17 +77,17 @@ final class Indexes {
         .toList();
   }
 
-  /** The indexes as the reconcile's units see them. */
-  static ResourceIndex over(IndexedResourceCache<OmniConnection> cache) {
+  /** The indexes as the reconcile's units see them: within {@code instance}. */
+  static ResourceIndex over(IndexedResourceCache<OmniConnection> cache, InstanceId instance) {
     return new ResourceIndex() {
       @Override
       public List<OmniConnection> byOmniName(String omniName) {
-        return cache.byIndex(BY_OMNI_NAME, omniName);
+        return cache.byIndex(BY_OMNI_NAME, within(instance, omniName));
       }
 
       @Override
       public List<OmniConnection> byConnectionId(String connectionId) {
-        return cache.byIndex(BY_CONNECTION_ID, connectionId);
+        return cache.byIndex(BY_CONNECTION_ID, within(instance, connectionId));
       }
     };
   }

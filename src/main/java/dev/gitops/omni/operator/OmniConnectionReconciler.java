@@ -1,37 +1,43 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
+import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.OmniConnection;
-import io.fabric8.kubernetes.api.model.Secret;
+import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JOSDK glue: event sources (Secrets, Omni's shared list), and for each event either the
- * reconcile ({@link ConnectionReconcile}) or the cleanup of a deleted resource ({@link
- * ConnectionCleanup}). It handles the finalizer itself
+ * The JOSDK glue: event sources ({@link ConnectionEventSources}), the instance each resource is
+ * managed through ({@link InstanceAccess}), and for each event either the reconcile ({@link
+ * ConnectionReconcile}) or the cleanup of a deleted resource ({@link ConnectionCleanup}) on that
+ * instance's units. It handles the finalizer itself
  * (docs/decisions/0003-finalizer-in-reconciler.md).
  */
 public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   private static final Logger log = LoggerFactory.getLogger(OmniConnectionReconciler.class);
 
-  private final OperatorParts parts;
+  private final InstanceRuntimes runtimes;
+  private final InstanceAccess access;
+  private final InstanceRefusal refusals;
+  private final ReferencedSecrets secretStore;
+  private final NamespaceLabels namespaceLabels;
+  private final boolean withInstances;
 
   /**
    * Uids whose finalizer this operator removed. On a real API server a reconcile queued before the
@@ -42,53 +48,67 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
    */
   private final Map<ResourceID, String> finalized = new ConcurrentHashMap<>();
 
-  private volatile InformerEventSource<Secret, OmniConnection> secrets;
-  private final ReferencedSecrets secretStore = new ReferencedSecrets();
+  private final AtomicBoolean trimming = new AtomicBoolean();
+  private volatile ConnectionEventSources sources;
 
-  /** Secrets per page of the informer's list. */
-  static final long SECRET_LIST_PAGE = 500;
-
-  private final java.util.concurrent.atomic.AtomicBoolean trimming =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  private volatile OmniPoller poller;
-
-  OmniConnectionReconciler(OperatorParts parts) {
-    this.parts = parts;
+  OmniConnectionReconciler(
+      InstanceRuntimes runtimes,
+      InstanceRefusal refusals,
+      ReferencedSecrets secretStore,
+      NamespaceLabels namespaceLabels,
+      boolean withInstances) {
+    this.withInstances = withInstances;
+    this.runtimes = runtimes;
+    this.access = new InstanceAccess(runtimes);
+    this.refusals = refusals;
+    this.secretStore = secretStore;
+    this.namespaceLabels = namespaceLabels;
   }
 
   @Override
   public List<EventSource<?, OmniConnection>> prepareEventSources(
       EventSourceContext<OmniConnection> ctx) {
     Indexes.register(ctx.getPrimaryCache());
-    var secretConfig =
-        InformerEventSourceConfiguration.from(Secret.class, OmniConnection.class)
-            .withName("secrets")
-            .withNamespacesInheritedFromController()
-            // only the Secrets OmniConnections reference are held whole, and the first list comes
-            // in pages, each trimmed as it is stored
-            .withItemStore(secretStore)
-            .withInformerListLimit(SECRET_LIST_PAGE)
-            .withSecondaryToPrimaryMapper(
-                s ->
-                    Indexes.resources(
-                            ctx.getPrimaryCache(),
-                            Indexes.BY_SECRET,
-                            s.getMetadata().getNamespace() + "/" + s.getMetadata().getName())
-                        .collect(Collectors.toSet()))
-            .build();
-    secrets = new InformerEventSource<>(secretConfig, ctx);
-    poller = parts.poller(ctx.getPrimaryCache());
-    return List.of(secrets, poller);
+    sources = new ConnectionEventSources(ctx, secretStore, withInstances);
+    runtimes.bind(ctx.getPrimaryCache());
+    var all = new java.util.ArrayList<EventSource<?, OmniConnection>>(sources.all());
+    all.add(runtimes.events());
+    return all;
+  }
+
+  private InstanceAccess.Access access(OmniConnection r) {
+    return access.resolve(
+        r,
+        new InstanceAccess.Instances() {
+          @Override
+          public Optional<OmniInstance> namespaced(String namespace, String name) {
+            return sources.instances == null
+                ? Optional.empty()
+                : sources.instances.get(new ResourceID(name, namespace));
+          }
+
+          @Override
+          public Optional<ClusterOmniInstance> cluster(String name) {
+            return sources.clusterInstances == null
+                ? Optional.empty()
+                : sources.clusterInstances.get(new ResourceID(name));
+          }
+
+          @Override
+          public Map<String, String> namespaceLabels(String namespace) {
+            return namespaceLabels.of(namespace);
+          }
+        });
   }
 
   private CredentialResolver credentials(Context<OmniConnection> ctx) {
     return new CredentialResolver(
         (ns, name) -> {
           if (!secretStore.isTrimmed(ns, name)) {
-            return secrets.get(new ResourceID(name, ns));
+            return sources.secrets.get(new ResourceID(name, ns));
           }
           // newly referenced since its last event: read it once, then the informer keeps it
-          Secret whole = ctx.getClient().secrets().inNamespace(ns).withName(name).get();
+          var whole = ctx.getClient().secrets().inNamespace(ns).withName(name).get();
           if (whole != null) {
             secretStore.fill(whole);
           }
@@ -96,11 +116,12 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         });
   }
 
-  private ReconcileIo io(OmniConnection r, Context<OmniConnection> ctx) {
+  private static ReconcileIo io(
+      OmniConnection r, InstanceAccess.Access a, Context<OmniConnection> ctx) {
     return new ReconcileIo(
-        parts.omni().chargedTo(PlanInputCollector.key(r)),
+        a.runtime().parts().omni().chargedTo(PlanInputCollector.key(r)),
         new CachedResourceWrites(ctx),
-        Indexes.over(ctx.getPrimaryCache()));
+        Indexes.over(ctx.getPrimaryCache(), a.declared()));
   }
 
   @Override
@@ -111,30 +132,33 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       var cache = ctx.getPrimaryCache();
       secretStore.trimUnreferenced(key -> !cache.byIndex(Indexes.BY_SECRET, key).isEmpty());
     }
-    if (poller != null) {
-      // only a replica that reconciles (the leader) polls Omni
-      poller.activate();
-    }
+    // only a replica that reconciles (the leader) polls Omni
+    runtimes.activate();
     if (ctx.isPrimaryResourceDeleted()) {
       ResourceID id = ResourceID.fromResource(r);
       finalized.remove(id);
       forget(r);
-      if (ctx.getPrimaryCache().get(id).isPresent() && poller != null) {
+      if (ctx.getPrimaryCache().get(id).isPresent()) {
         // deleted and created again under the same name: the SDK hands the new copy over with
         // the old one's delete event and then drops the new one's own event
-        poller.reconcileSoon(id);
+        runtimes.commandLine().poller().reconcileSoon(id);
       }
       nudgeConflictLosers(ctx, id);
       return UpdateControl.noUpdate();
     }
+    InstanceAccess.Access a = access(r);
     if (r.isMarkedForDeletion()) {
-      return delete(r, ctx);
+      return delete(r, a, ctx);
+    }
+    if (a.refused()) {
+      return requeue(refusals.refuse(r, a.refusal(), new CachedResourceWrites(ctx)));
     }
     boolean specEdited =
         r.getStatus() != null
             && r.getStatus().connectionId != null
             && !Objects.equals(r.getMetadata().getGeneration(), r.getStatus().observedGeneration);
-    Step step = parts.reconcile().run(r, credentials(ctx), io(r, ctx));
+    OperatorParts parts = a.runtime().parts();
+    Step step = parts.reconcile().run(r, credentials(ctx), io(r, a, ctx));
     parts.metrics().resourceState(PlanInputCollector.key(r), Outcomes.stateName(step.outcome()));
     if (specEdited) {
       // a managed resource renamed or repointed may free the connection another one lost
@@ -142,34 +166,49 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     }
     log.debug(
         "{}: {} {}", PlanInputCollector.key(r), step.outcome().reason(), step.outcome().message());
+    return requeue(step.requeue());
+  }
+
+  private static UpdateControl<OmniConnection> requeue(Duration after) {
     UpdateControl<OmniConnection> control = UpdateControl.noUpdate();
-    if (step.requeue() != null) {
-      control.rescheduleAfter(step.requeue().isZero() ? Duration.ofMillis(1) : step.requeue());
+    if (after != null) {
+      control.rescheduleAfter(after.isZero() ? Duration.ofMillis(1) : after);
     }
     return control;
   }
 
   /** Reconciles the losers of a Conflict again soon: see {@link ConflictLosers}. */
   private void nudgeConflictLosers(Context<OmniConnection> ctx, ResourceID changed) {
+    OmniPoller poller = runtimes.commandLine().poller();
     if (poller != null) {
       ConflictLosers.in(ctx.getPrimaryCache(), changed).forEach(poller::reconcileSoon);
     }
   }
 
-  private UpdateControl<OmniConnection> delete(OmniConnection r, Context<OmniConnection> ctx) {
+  private UpdateControl<OmniConnection> delete(
+      OmniConnection r, InstanceAccess.Access a, Context<OmniConnection> ctx) {
     if (!r.hasFinalizer(OmniConnection.FINALIZER) || alreadyFinalized(r)) {
       forget(r);
       return UpdateControl.noUpdate();
     }
     // a resource on its way out no longer counts as Ready (or anything else)
-    parts.metrics().resourceState(PlanInputCollector.key(r), null);
-    ReconcileIo io = io(r, ctx);
-    Optional<Duration> retry = parts.cleanup().cleanup(r, io);
-    if (retry.isPresent()) {
-      return UpdateControl.<OmniConnection>noUpdate().rescheduleAfter(retry.get());
+    runtimes.commandLine().parts().metrics().resourceState(PlanInputCollector.key(r), null);
+    if (a.refused()) {
+      // never archive through an instance the namespace may not use (or that is gone); wait for
+      // one that is only not ready yet
+      if (a.refusal().state() == Outcome.State.RETRYING) {
+        return requeue(InstanceRefusal.NOT_READY_RECHECK);
+      }
+      refusals.leftInOmni(r, a.refusal());
+    } else {
+      ReconcileIo io = io(r, a, ctx);
+      Optional<Duration> retry = a.runtime().parts().cleanup().cleanup(r, io);
+      if (retry.isPresent()) {
+        return UpdateControl.<OmniConnection>noUpdate().rescheduleAfter(retry.get());
+      }
     }
     try {
-      io.writes().removeFinalizer(r);
+      new CachedResourceWrites(ctx).removeFinalizer(r);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404) {
         throw e;
@@ -188,12 +227,15 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     return uid != null && uid.equals(finalized.get(ResourceID.fromResource(r)));
   }
 
-  /** Drops what the operator kept about a resource that is gone. */
+  /** Drops what the operator kept about a resource that is gone, on every instance. */
   private void forget(OmniConnection r) {
     String key = PlanInputCollector.key(r);
-    parts.metrics().resourceState(key, null);
-    parts.rejections().forget(key);
-    parts.omni().release(key);
-    parts.events().forget(r);
+    OperatorParts shared = runtimes.commandLine().parts();
+    shared.metrics().resourceState(key, null);
+    shared.events().forget(r);
+    for (InstanceRuntime runtime : runtimes.everyRuntime()) {
+      runtime.parts().rejections().forget(key);
+      runtime.parts().omni().release(key);
+    }
   }
 }

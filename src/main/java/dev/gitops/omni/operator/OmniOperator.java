@@ -15,24 +15,25 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Wires one operator: the Omni client behind the metrics and the shared request budget, the shared
- * connection cache and its poller, the reconciler, and the JOSDK {@link Operator}.
+ * Wires one operator: the command line's Omni instance (client, request budget, shared list and
+ * poller), the registry that builds one such runtime per OmniInstance and ClusterOmniInstance, the
+ * three reconcilers, and the JOSDK {@link Operator}.
  */
 public final class OmniOperator implements AutoCloseable {
   private final Operator operator;
   private final ConnectionCache cache;
   private final OperatorMetrics metrics;
-  private final OkHttpOmniClient ownedClient;
+  private final InstanceRuntimes runtimes;
 
   private OmniOperator(
       Operator operator,
       ConnectionCache cache,
       OperatorMetrics metrics,
-      OkHttpOmniClient ownedClient) {
+      InstanceRuntimes runtimes) {
     this.operator = operator;
     this.cache = cache;
     this.metrics = metrics;
-    this.ownedClient = ownedClient;
+    this.runtimes = runtimes;
   }
 
   /**
@@ -62,29 +63,26 @@ public final class OmniOperator implements AutoCloseable {
   /** The one place an operator is wired: {@code run}, the sandbox and the tests all come here. */
   public static OmniOperator create(OperatorConfig config, Wiring w) {
     OperatorMetrics metrics = w.metrics();
+    Events events = new KubernetesEvents(w.kubernetes(), w.clock());
     OkHttpOmniClient owned = w.omni() == null ? omniClient(config) : null;
     OmniClient client = owned != null ? owned : w.omni();
-    BudgetedOmniClient omni =
-        new BudgetedOmniClient(
-            client,
-            new RequestBudget(config.requestsPerMinute()),
-            new BudgetedOmniClient.OmniCallListener() {
-              @Override
-              public void sent(String route) {}
-
-              @Override
-              public void answered(String route, int status) {
-                metrics.omniCall(route, status);
-              }
-
-              @Override
-              public void heldBack(String route, Duration wait) {
-                metrics.budgetWait(route, wait);
-              }
-            });
-    OperatorParts parts =
-        OperatorParts.build(
-            config, omni, new KubernetesEvents(w.kubernetes(), w.clock()), metrics, w.clock());
+    InstanceRuntimes.Builder builder =
+        (id, c, omni) ->
+            new InstanceRuntime(
+                id,
+                OperatorParts.build(c, budgeted(omni, c, metrics), events, metrics, w.clock()),
+                omni);
+    InstanceRuntime commandLine =
+        new InstanceRuntime(
+            InstanceId.DEFAULT,
+            OperatorParts.build(
+                config, budgeted(client, config, metrics), events, metrics, w.clock()),
+            owned);
+    InstanceRuntimes runtimes =
+        new InstanceRuntimes(
+            commandLine, builder, OmniOperator::omniClient, new TriggerEvents<>("omni-pollers"));
+    boolean instances = InstanceKinds.installed(w.kubernetes(), config.namespaces());
+    ReferencedSecrets secrets = new ReferencedSecrets();
     Operator operator =
         new Operator(
             o -> {
@@ -105,22 +103,67 @@ public final class OmniOperator implements AutoCloseable {
               }
             });
     operator.register(
-        new OmniConnectionReconciler(parts),
+        new OmniConnectionReconciler(
+            runtimes,
+            new InstanceRefusal(events, metrics, w.clock()),
+            secrets,
+            new NamespaceLabels(w.kubernetes(), w.clock()),
+            instances),
         c -> {
           // every event reaches the reconciler, which adds and removes the finalizer itself
           c.withTriggerReconcilerOnAllEvents(true)
               .withGenerationAware(false)
               .withOnUpdateFilter(OmniOperator::worthReconciling);
-          if (config.namespaces().isEmpty()) {
-            c.watchingAllNamespaces();
-          } else {
-            c.settingNamespaces(config.namespaces());
-          }
+          watch(c, config);
         });
-    return new OmniOperator(operator, parts.cache(), metrics, owned);
+    if (instances) {
+      InstanceSync sync = new InstanceSync(config, runtimes, w.clock());
+      operator.register(
+          new OmniInstanceReconciler(sync, secrets),
+          c -> {
+            c.withFinalizer(InstanceKinds.IN_USE_FINALIZER);
+            watch(c, config);
+          });
+      operator.register(
+          new ClusterOmniInstanceReconciler(sync, secrets),
+          c -> c.withFinalizer(InstanceKinds.IN_USE_FINALIZER));
+    }
+    return new OmniOperator(operator, commandLine.parts().cache(), metrics, runtimes);
   }
 
-  /** The OkHttp client for the configured Omni instance, with the configured timeouts. */
+  private static void watch(
+      io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider<?> c,
+      OperatorConfig config) {
+    if (config.namespaces().isEmpty()) {
+      c.watchingAllNamespaces();
+    } else {
+      c.settingNamespaces(config.namespaces());
+    }
+  }
+
+  /** An instance's client behind its own request budget, reporting to the shared metrics. */
+  private static BudgetedOmniClient budgeted(
+      OmniClient client, OperatorConfig config, OperatorMetrics metrics) {
+    return new BudgetedOmniClient(
+        client,
+        new RequestBudget(config.requestsPerMinute()),
+        new BudgetedOmniClient.OmniCallListener() {
+          @Override
+          public void sent(String route) {}
+
+          @Override
+          public void answered(String route, int status) {
+            metrics.omniCall(route, status);
+          }
+
+          @Override
+          public void heldBack(String route, Duration wait) {
+            metrics.budgetWait(route, wait);
+          }
+        });
+  }
+
+  /** The OkHttp client for an Omni instance, with the configured timeouts. */
   public static OkHttpOmniClient omniClient(OperatorConfig config) {
     return new OkHttpOmniClient(
         new OmniClientConfig(
@@ -177,8 +220,6 @@ public final class OmniOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
-    if (ownedClient != null) {
-      ownedClient.close();
-    }
+    runtimes.close();
   }
 }

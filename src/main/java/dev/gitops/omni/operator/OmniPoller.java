@@ -1,12 +1,9 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
-import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single poller of Omni's connection list: refreshes the shared {@link ConnectionCache} once
- * per poll interval and triggers reconciles of only the resources whose connection changed,
- * appeared or disappeared. Steady state costs one list call per interval, whatever the number of
- * resources.
+ * The single poller of one instance's Omni connection list: refreshes its shared {@link
+ * ConnectionCache} once per poll interval and triggers reconciles of only that instance's resources
+ * whose connection changed, appeared or disappeared ({@link TriggerEvents} hands them to the SDK).
+ * Steady state costs one list call per instance per interval, whatever the number of resources.
  */
-final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConnection> {
+final class OmniPoller {
   private static final Logger log = LoggerFactory.getLogger(OmniPoller.class);
 
   private final ConnectionCache cache;
@@ -33,6 +30,8 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
   private final Clock clock;
   private final OperatorMetrics metrics;
   private final BudgetedOmniClient omni;
+  private final TriggerEvents<OmniConnection> events;
+  private final InstanceId instance;
   private volatile ScheduledExecutorService executor;
   private final java.util.concurrent.atomic.AtomicBoolean active =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -43,9 +42,12 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
       Duration interval,
       Clock clock,
       OperatorMetrics metrics,
-      BudgetedOmniClient omni) {
-    super(ObservedConnection.class, "omni-poller");
+      BudgetedOmniClient omni,
+      TriggerEvents<OmniConnection> events,
+      InstanceId instance) {
     this.omni = omni;
+    this.events = events;
+    this.instance = instance;
     this.cache = cache;
     this.resources = resources;
     this.interval = interval;
@@ -57,9 +59,7 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
   /** The poller's name in the request budget's queue (not a valid resource key). */
   static final String BUDGET_OWNER = "(omni-poller)";
 
-  @Override
-  public synchronized void start() {
-    super.start();
+  synchronized void start() {
     executor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -82,13 +82,11 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
     }
   }
 
-  @Override
-  public synchronized void stop() {
+  synchronized void stop() {
     if (executor != null) {
       executor.shutdownNow();
     }
     active.set(false);
-    super.stop();
   }
 
   private void poll() {
@@ -119,20 +117,21 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
   }
 
   private void onChanges(ConnectionCache.ListChanges changes) {
-    if (!isRunning()) {
+    if (!events.isRunning()) {
       return;
     }
     Set<ResourceID> affected = new HashSet<>();
-    changes
-        .ids()
-        .forEach(
-            id ->
-                Indexes.resources(resources, Indexes.BY_CONNECTION_ID, id).forEach(affected::add));
-    changes
-        .names()
-        .forEach(n -> Indexes.resources(resources, Indexes.BY_OMNI_NAME, n).forEach(affected::add));
+    changes.ids().forEach(id -> mineIn(Indexes.BY_CONNECTION_ID, id, affected));
+    changes.names().forEach(n -> mineIn(Indexes.BY_OMNI_NAME, n, affected));
     metrics.pollTriggered(affected.size());
-    affected.forEach(id -> getEventHandler().handleEvent(new Event(id)));
+    affected.forEach(events::trigger);
+  }
+
+  /** This instance's resources under {@code key} of {@code index}: another's share no name. */
+  private void mineIn(String index, String key, Set<ResourceID> into) {
+    resources.byIndex(index, Indexes.within(instance, key)).stream()
+        .map(ResourceID::fromResource)
+        .forEach(into::add);
   }
 
   /**
@@ -141,13 +140,8 @@ final class OmniPoller extends AbstractEventSource<ObservedConnection, OmniConne
    */
   void reconcileSoon(ResourceID id) {
     ScheduledExecutorService e = executor;
-    if (e != null && !e.isShutdown() && isRunning()) {
-      e.schedule(() -> getEventHandler().handleEvent(new Event(id)), 1, TimeUnit.SECONDS);
+    if (e != null && !e.isShutdown() && events.isRunning()) {
+      e.schedule(() -> events.trigger(id), 1, TimeUnit.SECONDS);
     }
-  }
-
-  @Override
-  public Set<ObservedConnection> getSecondaryResources(OmniConnection primary) {
-    return Set.of();
   }
 }

@@ -59,6 +59,20 @@ public record OperatorConfig(
         Timeouts.DEFAULTS);
   }
 
+  /** The same settings for another Omni instance: its URL, API prefix and key. */
+  public OperatorConfig withOmni(URI url, String prefix, SecretValue key) {
+    return new OperatorConfig(
+        url,
+        prefix,
+        key,
+        namespaces,
+        pollInterval,
+        defaultDeletionPolicy,
+        requestsPerMinute,
+        reconcileThreads,
+        timeouts);
+  }
+
   public OperatorConfig withPollInterval(Duration d) {
     return new OperatorConfig(
         omniUrl,

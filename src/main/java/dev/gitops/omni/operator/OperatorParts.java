@@ -1,12 +1,11 @@
 package dev.gitops.omni.operator;
 
-import dev.gitops.omni.model.OmniConnection;
-import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.time.Clock;
 
 /**
- * The operator's units, built once by {@link OmniOperator#create} and shared by every reconcile:
- * the budgeted Omni client, the shared list, the reconcile and cleanup, and what they report to.
+ * One instance's units, built by {@link OmniOperator#create} (per instance, {@link
+ * InstanceRuntimes}) and shared by every reconcile through it: the budgeted Omni client, the shared
+ * list, the reconcile and cleanup, and what they report to.
  */
 record OperatorParts(
     OperatorConfig config,
@@ -47,10 +46,5 @@ record OperatorParts(
         new ConnectionCleanup(inputs, archiver, failures, events, config.pollInterval());
     return new OperatorParts(
         config, omni, cache, reconcile, cleanup, rejections, events, metrics, clock);
-  }
-
-  /** The shared poller of Omni's list, over the informer's cache of OmniConnections. */
-  OmniPoller poller(IndexedResourceCache<OmniConnection> resources) {
-    return new OmniPoller(cache, resources, config.pollInterval(), clock, metrics, omni);
   }
 }

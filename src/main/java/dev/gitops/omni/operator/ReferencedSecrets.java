@@ -5,9 +5,12 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -22,6 +25,19 @@ import java.util.stream.Stream;
 final class ReferencedSecrets implements ItemStore<Secret> {
   private final Map<String, Secret> items = new ConcurrentHashMap<>();
   private final Set<String> trimmed = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * Tells {@code listener} the {@code namespace/name} of every Secret the informer adds, updates or
+   * removes: how an instance learns its key was rotated, without a watch of its own.
+   */
+  void addListener(Consumer<String> listener) {
+    listeners.add(listener);
+  }
+
+  private void changed(String key) {
+    listeners.forEach(l -> l.accept(key));
+  }
 
   /**
    * Until the OmniConnections are known (the first reconcile), a reference may just be unseen: a
@@ -99,20 +115,25 @@ final class ReferencedSecrets implements ItemStore<Secret> {
 
   @Override
   public Secret put(String key, Secret secret) {
+    Secret before;
     if (keep.test(secret)) {
       // stored before it stops counting as trimmed: a reader never sees a stub as whole
-      Secret before = items.put(key, secret);
+      before = items.put(key, secret);
       trimmed.remove(key);
-      return before;
+    } else {
+      trimmed.add(key);
+      before = items.put(key, trim(secret));
     }
-    trimmed.add(key);
-    return items.put(key, trim(secret));
+    changed(key);
+    return before;
   }
 
   @Override
   public Secret remove(String key) {
     trimmed.remove(key);
-    return items.remove(key);
+    Secret gone = items.remove(key);
+    changed(key);
+    return gone;
   }
 
   @Override

@@ -1,0 +1,136 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.model.OmniConnection;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every instance's runtime, by instance: the one from the operator's command line (serving
+ * connections without instanceRef while no ClusterOmniInstance {@code default} exists) and one per
+ * OmniInstance and ClusterOmniInstance the instance reconcilers made ready. Polling starts on the
+ * leader only, with its first reconcile.
+ */
+final class InstanceRuntimes implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(InstanceRuntimes.class);
+
+  /** Builds the units of one instance from its settings. */
+  interface Builder {
+    InstanceRuntime build(InstanceId id, OperatorConfig config, OkHttpOmniClient client);
+  }
+
+  private final InstanceRuntime commandLine;
+  private final Builder builder;
+  private final Function<OperatorConfig, OkHttpOmniClient> clients;
+  private final TriggerEvents<OmniConnection> events;
+  private final Map<InstanceId, InstanceRuntime> runtimes = new ConcurrentHashMap<>();
+  private volatile IndexedResourceCache<OmniConnection> resources;
+  private volatile boolean active;
+
+  InstanceRuntimes(
+      InstanceRuntime commandLine,
+      Builder builder,
+      Function<OperatorConfig, OkHttpOmniClient> clients,
+      TriggerEvents<OmniConnection> events) {
+    this.commandLine = commandLine;
+    this.builder = builder;
+    this.clients = clients;
+    this.events = events;
+  }
+
+  InstanceRuntime commandLine() {
+    return commandLine;
+  }
+
+  TriggerEvents<OmniConnection> events() {
+    return events;
+  }
+
+  Optional<InstanceRuntime> get(InstanceId id) {
+    return Optional.ofNullable(runtimes.get(id));
+  }
+
+  /** The command line's runtime and every instance's. */
+  java.util.List<InstanceRuntime> everyRuntime() {
+    var all = new java.util.ArrayList<InstanceRuntime>(runtimes.values());
+    all.add(commandLine);
+    return all;
+  }
+
+  /** The connections (namespace/name, sorted) that declare {@code id}. */
+  java.util.List<String> users(InstanceId id) {
+    IndexedResourceCache<OmniConnection> cache = resources;
+    if (cache == null) {
+      return java.util.List.of();
+    }
+    return cache.byIndex(Indexes.BY_INSTANCE, id.key()).stream()
+        .map(PlanInputCollector::key)
+        .sorted()
+        .toList();
+  }
+
+  /** The OmniConnections' cache is ready: pollers can find the resources of their lists. */
+  synchronized void bind(IndexedResourceCache<OmniConnection> cache) {
+    this.resources = cache;
+    commandLine.startPolling(cache, events, active);
+    runtimes.values().forEach(r -> r.startPolling(cache, events, active));
+  }
+
+  /** This replica leads: every instance polls from now on. */
+  void activate() {
+    if (!active) {
+      synchronized (this) {
+        active = true;
+        commandLine.activate();
+        runtimes.values().forEach(InstanceRuntime::activate);
+      }
+    }
+  }
+
+  /**
+   * Makes {@code id}'s runtime match {@code config}: built when new, rebuilt when its URL, prefix,
+   * rate or poll interval changed, only given the new key when that is all that changed.
+   *
+   * @return the runtime, and whether it was (re)built
+   */
+  synchronized InstanceRuntime apply(InstanceId id, OperatorConfig config) {
+    InstanceRuntime now = runtimes.get(id);
+    if (now != null && now.settings().equals(InstanceRuntime.Settings.of(config))) {
+      if (!now.sends(config.token())) {
+        now.useToken(config.token());
+        log.info("{}: using its rotated API key", id);
+      }
+      return now;
+    }
+    InstanceRuntime next = builder.build(id, config, clients.apply(config));
+    runtimes.put(id, next);
+    if (resources != null) {
+      next.startPolling(resources, events, active);
+    }
+    if (now != null) {
+      log.info("{}: settings changed, its client, budget and list start afresh", id);
+      now.close();
+    }
+    return next;
+  }
+
+  /** Stops and forgets {@code id}'s runtime (its instance was deleted or lost its key). */
+  synchronized void remove(InstanceId id) {
+    InstanceRuntime gone = runtimes.remove(id);
+    if (gone != null) {
+      gone.close();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    runtimes.values().forEach(InstanceRuntime::close);
+    runtimes.clear();
+    commandLine.close();
+  }
+}
