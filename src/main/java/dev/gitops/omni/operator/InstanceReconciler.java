@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -87,10 +88,18 @@ abstract class InstanceReconciler<
     if (held.isEmpty()) {
       return DeleteControl.defaultDelete();
     }
-    if (!Json.same(held.get().status(), r.getStatus())) {
-      r.setStatus(held.get().status());
+    OmniInstanceStatus status = held.get().status();
+    if (!Json.same(status, r.getStatus())) {
       try {
-        ctx.getClient().resource(r).patchStatus();
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+            r,
+            ctx,
+            current -> {
+              @SuppressWarnings("unchecked")
+              T copy = Json.copy(current, (Class<T>) current.getClass());
+              copy.setStatus(status);
+              return copy;
+            });
       } catch (KubernetesClientException e) {
         // gone or changed meanwhile: the next look writes it
       }

@@ -25,6 +25,10 @@ final class InstanceRuntime {
   private final OperatorParts parts;
   private final OkHttpOmniClient owned;
   private volatile SecretValue token;
+
+  /** The key has not been shown to work yet: new, or rotated since its last list. */
+  private volatile boolean keyUnchecked = true;
+
   private volatile OmniPoller poller;
 
   InstanceRuntime(InstanceId id, OperatorParts parts, OkHttpOmniClient owned) {
@@ -62,6 +66,17 @@ final class InstanceRuntime {
     }
     owned.useToken(key);
     token = key;
+    keyUnchecked = true;
+  }
+
+  /** Whether the key needs a list of its own to be shown to work (new or rotated). */
+  boolean keyUnchecked() {
+    return keyUnchecked;
+  }
+
+  /** A list with the current key succeeded. */
+  void keyChecked() {
+    keyUnchecked = false;
   }
 
   /** Starts polling the list over the informer's cache of OmniConnections (once). */

@@ -102,11 +102,14 @@ final class InstanceSync {
     Duration interval = parts.config().pollInterval();
     Duration recheck = interval.compareTo(RECHECK) < 0 ? interval : RECHECK;
     try {
+      // a new or rotated key is tried at once; otherwise the poller's list, if fresh, will do
+      boolean unchecked = runtime.keyUnchecked();
+      Instant since = unchecked ? clock.instant() : clock.instant().minus(interval);
       parts
           .cache()
-          .refreshIfStartedBefore(
-              clock.instant().minus(interval), parts.omni().aheadOfQueue(OmniPoller.BUDGET_OWNER));
+          .refreshIfStartedBefore(since, parts.omni().aheadOfQueue(OmniPoller.BUDGET_OWNER));
       parts.omni().release(OmniPoller.BUDGET_OWNER);
+      runtime.keyChecked();
     } catch (BudgetExhaustedException e) {
       return result(
           id,

@@ -12,14 +12,22 @@ import java.util.HashMap;
 
 /**
  * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with the
- * OmniConnection CRD installed. It stores and watches resources like an API server but has no
- * server-side apply, admission or CEL: the operator's own Java rules still apply. Its store is
- * indexed ({@link IndexedCrudDispatcher}) so that tens of thousands of objects stay fast.
+ * OmniConnection, OmniInstance and ClusterOmniInstance CRDs installed. It stores and watches
+ * resources like an API server but has no server-side apply, admission or CEL: the operator's own
+ * Java rules still apply. Its store is indexed ({@link IndexedCrudDispatcher}) so that tens of
+ * thousands of objects stay fast.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** The CRD as generated from the model, packaged into the jar by the build. */
   public static final String CRD_RESOURCE =
       "/META-INF/fabric8/omniconnections.omni.gitops.dev-v1.yml";
+
+  /** Every CRD of the model: connections and both instance kinds. */
+  public static final java.util.List<String> CRD_RESOURCES =
+      java.util.List.of(
+          CRD_RESOURCE,
+          "/META-INF/fabric8/omniinstances.omni.gitops.dev-v1.yml",
+          "/META-INF/fabric8/clusteromniinstances.omni.gitops.dev-v1.yml");
 
   /** Held so the setting sticks: java.util.logging keeps its loggers only weakly. */
   private static final java.util.logging.Logger MOCK_LOG =
@@ -46,15 +54,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
-    try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(CRD_RESOURCE)) {
-      if (crd == null) {
-        throw new IllegalStateException("the OmniConnection CRD is missing from the classpath");
+    for (String resource : CRD_RESOURCES) {
+      try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(resource)) {
+        if (crd == null) {
+          throw new IllegalStateException(resource + " is missing from the classpath");
+        }
+        CustomResourceDefinition def =
+            client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+        client.apiextensions().v1().customResourceDefinitions().resource(def).create();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot read " + resource, e);
       }
-      CustomResourceDefinition def =
-          client.apiextensions().v1().customResourceDefinitions().load(crd).item();
-      client.apiextensions().v1().customResourceDefinitions().resource(def).create();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot read the OmniConnection CRD", e);
     }
     return new EmbeddedKubernetes(server, client);
   }
