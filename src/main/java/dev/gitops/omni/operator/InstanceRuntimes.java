@@ -3,6 +3,7 @@ package dev.gitops.omni.operator;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ final class InstanceRuntimes implements AutoCloseable {
   private final TriggerEvents<OmniConnection> events;
   private final Map<InstanceId, InstanceRuntime> runtimes = new ConcurrentHashMap<>();
   private volatile IndexedResourceCache<OmniConnection> resources;
+  private volatile Function<String, List<OmniConnection>> declaring = key -> List.of();
   private volatile boolean active;
 
   InstanceRuntimes(
@@ -56,27 +58,26 @@ final class InstanceRuntimes implements AutoCloseable {
   }
 
   /** The command line's runtime and every instance's. */
-  java.util.List<InstanceRuntime> everyRuntime() {
+  List<InstanceRuntime> everyRuntime() {
     var all = new java.util.ArrayList<InstanceRuntime>(runtimes.values());
     all.add(commandLine);
     return all;
   }
 
   /** The connections (namespace/name, sorted) that declare {@code id}. */
-  java.util.List<String> users(InstanceId id) {
-    IndexedResourceCache<OmniConnection> cache = resources;
-    if (cache == null) {
-      return java.util.List.of();
-    }
-    return cache.byIndex(Indexes.BY_INSTANCE, id.key()).stream()
-        .map(PlanInputCollector::key)
-        .sorted()
-        .toList();
+  List<String> users(InstanceId id) {
+    return declaring.apply(id.key()).stream().map(PlanInputCollector::key).sorted().toList();
+  }
+
+  /** Where the connections declaring an instance (by {@link InstanceId#key()}) are found. */
+  void findUsersWith(Function<String, List<OmniConnection>> lookup) {
+    this.declaring = lookup;
   }
 
   /** The OmniConnections' cache is ready: pollers can find the resources of their lists. */
   synchronized void bind(IndexedResourceCache<OmniConnection> cache) {
     this.resources = cache;
+    findUsersWith(key -> cache.byIndex(Indexes.BY_INSTANCE, key));
     commandLine.startPolling(cache, events, active);
     runtimes.values().forEach(r -> r.startPolling(cache, events, active));
   }
