@@ -46,12 +46,13 @@ public final class Kubectl {
   /** Applies {@code crdFile} server-side and waits until the API server serves it. */
   public void installCrd(java.nio.file.Path crdFile) {
     run("apply", "--server-side", "-f", crdFile.toString()).ok();
-    run(
-            "wait",
-            "--for=condition=Established",
-            "--timeout=60s",
-            "crd/omniconnections." + dev.gitops.omni.model.OmniConnection.GROUP)
-        .ok();
+    // crds/<plural>.<group>-v1.yml holds the CRD named <plural>.<group>
+    String file = crdFile.getFileName().toString();
+    String name =
+        file.startsWith("omni") || file.startsWith("cluster")
+            ? file.substring(0, file.lastIndexOf("-v1.yml"))
+            : "omniconnections." + dev.gitops.omni.model.OmniConnection.GROUP;
+    run("wait", "--for=condition=Established", "--timeout=60s", "crd/" + name).ok();
   }
 
   /** Reads a stream to its end on a thread of its own, so neither pipe fills up. */

@@ -52,6 +52,11 @@ class LeaderElectionIT {
   }
 
   static String holder() {
+    return leaseHolder(install);
+  }
+
+  /** Who holds the chart's Lease in {@code install}, or null. */
+  static String leaseHolder(OperatorInstall install) {
     Lease lease =
         install
             .cluster()

@@ -68,6 +68,20 @@ public final class OperatorInstall implements AutoCloseable {
     return new OperatorInstall(cluster, OmniSimulator.start(options));
   }
 
+  /** The three CRDs in crds/: connections and both instance kinds. */
+  public static final List<Path> ALL_CRDS =
+      List.of(
+          Path.of("crds", "omniconnections.omni.gitops.dev-v1.yml"),
+          Path.of("crds", "omniinstances.omni.gitops.dev-v1.yml"),
+          Path.of("crds", "clusteromniinstances.omni.gitops.dev-v1.yml"));
+
+  /** A fresh cluster with every CRD of this release, and a simulator of these {@code options}. */
+  public static OperatorInstall startWithInstances(SimulatorOptions options) {
+    RealCluster cluster = RealCluster.start(java.util.Map.of());
+    ALL_CRDS.forEach(cluster.kubectl()::installCrd);
+    return new OperatorInstall(cluster, OmniSimulator.start(options));
+  }
+
   public static OperatorInstall start() {
     return start(Path.of("crds", "omniconnections.omni.gitops.dev-v1.yml"));
   }
