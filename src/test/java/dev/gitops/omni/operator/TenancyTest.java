@@ -112,6 +112,44 @@ class TenancyTest {
   }
 
   @Test
+  void aConnectionIsNeverArchivedThroughAnInstanceItsNamespaceLostAccessTo() {
+    ClusterOmniInstance shared = new ClusterOmniInstance();
+    shared.setMetadata(new ObjectMetaBuilder().withName("shared").build());
+    ClusterOmniInstanceSpec spec = new ClusterOmniInstanceSpec();
+    spec.url = h.sim.baseUrl();
+    spec.tokenSecretRef = new TokenSecretRef(B, "omni-key", "token");
+    spec.namespaces = new NamespaceConditions();
+    spec.namespaces.names = List.of(A, B);
+    shared.setSpec(spec);
+    h.k8s.resource(shared).create();
+    OmniConnection r =
+        connection(A, "sales", new InstanceRef(InstanceRef.Kind.ClusterOmniInstance, "shared"));
+    r.getSpec().deletionPolicy = dev.gitops.omni.model.Policies.DeletionPolicy.Delete;
+    apply(r);
+    awaitReady(A, "sales");
+
+    h.k8s
+        .resources(ClusterOmniInstance.class)
+        .withName("shared")
+        .edit(
+            i -> {
+              i.getSpec().namespaces.names = List.of(B);
+              return i;
+            });
+    awaitStalled(A, "sales", "InstanceNotAllowed");
+    h.k8s.resources(OmniConnection.class).inNamespace(A).withName("sales").delete();
+
+    await("released without archiving")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                h.k8s.resources(OmniConnection.class).inNamespace(A).withName("sales").get()
+                    == null);
+    assertThat(h.sim.connections("org-b")).singleElement().matches(c -> !c.archived());
+    assertThat(h.sim.journal()).noneMatch(j -> j.method().equals("DELETE"));
+  }
+
+  @Test
   void aRotatedKeyIsUsedWithinSecondsWithoutARestart() {
     apply(connection(A, "sales", new InstanceRef(InstanceRef.Kind.OmniInstance, "omni")));
     awaitReady(A, "sales");
