@@ -32,25 +32,37 @@ import org.junit.jupiter.api.Test;
 class TenancyTest {
   static final String A = "team-a";
   static final String B = "team-b";
+  static final String KEY_A1 = "canary-key-a1-3f9e";
+  static final String KEY_A2 = "canary-key-a2-77c1";
+  static final String KEY_B = "canary-key-b-0d4a";
+  static final String REVOKED = "canary-revoked-5b2b";
+
+  final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+      new ch.qos.logback.core.read.ListAppender<>();
+  final ch.qos.logback.classic.Logger root =
+      (ch.qos.logback.classic.Logger)
+          org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
   Harness h;
 
   @BeforeEach
   void start() {
+    logs.start();
+    root.addAppender(logs);
     h =
         new Harness(
                 SimulatorOptions.defaults().toBuilder()
                     .rateLimitPerMinute(0)
-                    .organisation("org-a", "key-a1", "key-a2")
-                    .organisation("org-b", "key-b")
+                    .organisation("org-a", KEY_A1, KEY_A2)
+                    .organisation("org-b", KEY_B)
                     .build(),
                 c -> c)
             .start();
     for (String ns : List.of(A, B)) {
       secret(ns, "pg", "password", "pw-" + ns);
     }
-    secret(A, "omni-key", "token", "key-a1");
-    secret(B, "omni-key", "token", "key-b");
+    secret(A, "omni-key", "token", KEY_A1);
+    secret(B, "omni-key", "token", KEY_B);
     h.k8s.resource(instance(A)).create();
     h.k8s.resource(instance(B)).create();
   }
@@ -58,6 +70,7 @@ class TenancyTest {
   @AfterEach
   void stop() {
     h.close();
+    root.detachAppender(logs);
   }
 
   @Test
@@ -154,9 +167,9 @@ class TenancyTest {
     apply(connection(A, "sales", new InstanceRef(InstanceRef.Kind.OmniInstance, "omni")));
     awaitReady(A, "sales");
 
-    secret(A, "omni-key", "token", "not-a-key");
+    secret(A, "omni-key", "token", REVOKED);
     awaitInstance(A, "Unauthorized");
-    secret(A, "omni-key", "token", "key-a2");
+    secret(A, "omni-key", "token", KEY_A2);
     awaitInstance(A, "Available");
     // the connection still works through the instance, now with the second key
     h.k8s
