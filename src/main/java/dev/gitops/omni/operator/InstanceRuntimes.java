@@ -79,6 +79,9 @@ final class InstanceRuntimes implements AutoCloseable {
     this.resources = cache;
     findUsersWith(key -> cache.byIndex(Indexes.BY_INSTANCE, key));
     commandLine.startPolling(cache, events, active);
+    // the command line serves the default's resources only while no ClusterOmniInstance default
+    // has a runtime: otherwise its list would be one request per interval for nobody
+    commandLine.poller().listOnlyWhile(() -> !runtimes.containsKey(InstanceId.DEFAULT));
     runtimes.values().forEach(r -> r.startPolling(cache, events, active));
   }
 

@@ -32,6 +32,7 @@ final class OmniPoller {
   private final BudgetedOmniClient omni;
   private final TriggerEvents<OmniConnection> events;
   private final InstanceId instance;
+  private volatile java.util.function.BooleanSupplier serving = () -> true;
   private volatile ScheduledExecutorService executor;
   private final java.util.concurrent.atomic.AtomicBoolean active =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -54,6 +55,11 @@ final class OmniPoller {
     this.clock = clock;
     this.metrics = metrics;
     cache.addListener(this::onChanges);
+  }
+
+  /** Lists only while {@code serving} says this instance serves resources. */
+  void listOnlyWhile(java.util.function.BooleanSupplier serving) {
+    this.serving = serving;
   }
 
   /** The poller's name in the request budget's queue (not a valid resource key). */
@@ -95,6 +101,10 @@ final class OmniPoller {
       // a held-back list is reserved ahead of the resources waiting for the budget: a mass
       // change delays it by what the window holds, not by its whole queue
       Instant now = clock.instant();
+      if (!serving.getAsBoolean()) {
+        // the command line's instance while a ClusterOmniInstance default serves its resources
+        return;
+      }
       cache.refreshIfStartedBefore(now, omni.aheadOfQueue(BUDGET_OWNER));
       // a reconcile's list may have made this one unnecessary: free a slot reserved for it
       omni.release(BUDGET_OWNER);
