@@ -60,7 +60,14 @@ public final class SpecRules {
               PASSWORD_REQUIRED,
               s ->
                   s.passwordSecretRef != null
-                      || (is(s, Dialect.snowflake) && s.privateKeySecretRef != null)));
+                      || (is(s, Dialect.snowflake) && s.privateKeySecretRef != null)),
+          new Rule(
+              "spec.schemaRefreshSchedules",
+              SCHEDULE_DUPLICATE,
+              s ->
+                  s.schemaRefreshSchedules == null
+                      || new java.util.HashSet<>(s.schemaRefreshSchedules).size()
+                          == s.schemaRefreshSchedules.size()));
 
   /** The verdicts of the CEL mirror alone: the messages of the rules the spec breaks. */
   public static List<String> celViolations(OmniConnectionSpec spec) {
@@ -97,6 +104,7 @@ public final class SpecRules {
               "spec.environmentUserAttribute.attributeName is required: name the Omni user"
                   + " attribute, or remove environmentUserAttribute"));
     }
+    ScheduleRules.check(spec.schemaRefreshSchedules, out);
     for (Rule r : CEL_MIRROR) {
       if (!r.holds().test(spec)) {
         out.add(new Violation(r.field(), r.message()));

@@ -48,7 +48,20 @@ import java.util.List;
         "has(self.passwordSecretRef) || (self.dialect == 'snowflake' &&"
             + " has(self.privateKeySecretRef))",
     message = SpecRuleMessages.PASSWORD_REQUIRED)
+@ValidationRule(
+    value =
+        "!has(self.schemaRefreshSchedules) || self.schemaRefreshSchedules.all(s,"
+            + " self.schemaRefreshSchedules.exists_one(t, t.schedule == s.schedule && t.timezone =="
+            + " s.timezone))",
+    message = SpecRuleMessages.SCHEDULE_DUPLICATE)
 public class OmniConnectionSpec {
+
+  @io.fabric8.generator.annotation.Size(max = 20)
+  @JsonPropertyDescription(
+      "Schema-refresh schedules of the connection. Set (even to []), Omni's schedules are made to"
+          + " match it exactly: missing ones created, changed ones updated, others removed. Unset,"
+          + " Omni's schedules are left alone.")
+  public List<RefreshScheduleSpec> schemaRefreshSchedules;
 
   @JsonPropertyDescription(
       "The Omni instance (URL and API key) to manage this connection through. Unset: the"

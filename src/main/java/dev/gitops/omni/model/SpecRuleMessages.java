@@ -20,4 +20,6 @@ public final class SpecRuleMessages {
       "spec.maxBillingBytes applies to BigQuery only: remove it";
   public static final String PASSWORD_REQUIRED =
       "spec.passwordSecretRef is required (Snowflake may use spec.privateKeySecretRef instead)";
+  public static final String SCHEDULE_DUPLICATE =
+      "spec.schemaRefreshSchedules lists the same schedule and timezone twice: remove one";
 }

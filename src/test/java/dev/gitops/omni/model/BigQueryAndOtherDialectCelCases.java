@@ -5,6 +5,7 @@ import static dev.gitops.omni.model.CelRuleCases.valid;
 import static dev.gitops.omni.model.SpecRuleMessages.BIGQUERY_PASSWORD;
 import static dev.gitops.omni.model.SpecRuleMessages.MAX_BILLING_BYTES;
 import static dev.gitops.omni.model.SpecRuleMessages.PASSWORD_REQUIRED;
+import static dev.gitops.omni.model.SpecRuleMessages.SCHEDULE_DUPLICATE;
 
 import java.util.List;
 
@@ -14,6 +15,26 @@ final class BigQueryAndOtherDialectCelCases {
 
   static final List<CelRuleCases.Row> ROWS =
       List.of(
+          // --- schema-refresh schedules (any dialect)
+          valid(
+              "postgres: two different schedules",
+              """
+              dialect: postgres
+              passwordSecretRef: {name: pg, key: password}
+              schemaRefreshSchedules:
+              - {schedule: "0 9 ? * MON-FRI *", timezone: Europe/Berlin}
+              - {schedule: "0 9 ? * MON-FRI *", timezone: UTC}
+              """),
+          breaks(
+              "postgres: the same schedule twice",
+              """
+              dialect: postgres
+              passwordSecretRef: {name: pg, key: password}
+              schemaRefreshSchedules:
+              - {schedule: "0 9 ? * MON-FRI *", timezone: UTC}
+              - {schedule: "0 9 ? * MON-FRI *", timezone: UTC}
+              """,
+              SCHEDULE_DUPLICATE),
           // --- bigquery
           valid(
               "bigquery: service-account JSON and maxBillingBytes",

@@ -147,6 +147,11 @@ final class CrdFixture {
     return broken;
   }
 
+  /** A rule found elsewhere in the schema (not on spec), compiled. */
+  static CelRule compileRule(String rule, String message) {
+    return new CelRule(rule, message, compile(rule));
+  }
+
   private static CelRuntime.Program compile(String rule) {
     try {
       CelAbstractSyntaxTree ast = COMPILER.compile(rule).getAst();
