@@ -58,17 +58,28 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/*
+The chart's ClusterOmniInstance values. Each level may be missing: `helm upgrade --reuse-values`
+from a chart without them keeps that chart's values, not this one's defaults.
+*/}}
+{{- define "omni-operator.clusterInstanceTokenSecret" -}}
+{{- toYaml ((.Values.clusterInstance | default dict).tokenSecret | default dict) }}
+{{- end }}
+
 {{/* The Secret and key of the chart's ClusterOmniInstance: by default the operator's own. */}}
 {{- define "omni-operator.clusterInstanceSecretName" -}}
-{{- default (include "omni-operator.tokenSecretName" .) .Values.clusterInstance.tokenSecret.name }}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default (include "omni-operator.tokenSecretName" .) $ts.name }}
 {{- end }}
 
 {{- define "omni-operator.clusterInstanceSecretNamespace" -}}
-{{- default .Release.Namespace .Values.clusterInstance.tokenSecret.namespace }}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default .Release.Namespace $ts.namespace }}
 {{- end }}
 
 {{- define "omni-operator.clusterInstanceSecretKey" -}}
-{{- default (include "omni-operator.tokenSecretKey" .) .Values.clusterInstance.tokenSecret.key }}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default (include "omni-operator.tokenSecretKey" .) $ts.key }}
 {{- end }}
 
 {{/* "true" when a Lease elects the leader: asked for, or needed by more than one replica. */}}

@@ -123,6 +123,45 @@ class ChartClusterInstanceTest {
     assertThat(schemaErrors(instance)).isEmpty();
   }
 
+  /**
+   * {@code helm upgrade --reuse-values} from a chart without clusterInstance keeps that chart's
+   * values, not this one's defaults: the chart renders with any level of them missing (null here
+   * removes a default, as the older release's values lack it).
+   */
+  @Test
+  void missingValuesAsAfterReuseValuesFromAnOlderChartStillRender() {
+    var none = renderWithValues("omni: {url: https://myorg.omniapp.co}\nclusterInstance: null\n");
+    assertThat(ofKind(none, "ClusterOmniInstance")).isEmpty();
+    assertThat(ofKind(none, "ClusterRole")).hasSize(1);
+    var namespaced =
+        renderWithValues(
+            "omni: {url: https://myorg.omniapp.co}\nwatchNamespaces: [a]\nclusterInstance: null\n");
+    assertThat(ofKind(namespaced, "Role")).hasSize(1);
+
+    var onlyCreate =
+        renderWithValues(
+            """
+            omni: {url: https://myorg.omniapp.co}
+            watchNamespaces: [team-a]
+            clusterInstance:
+              create: true
+              name: null
+              url: null
+              apiPrefix: null
+              tokenSecret: null
+              pollInterval: null
+              namespaces: null
+            """);
+    JsonNode instance = one(onlyCreate, "ClusterOmniInstance");
+    assertThat(instance.at("/metadata/name").asText()).isEqualTo("default");
+    assertThat(instance.at("/spec/url").asText()).isEqualTo(URL);
+    assertThat(instance.at("/spec/tokenSecretRef/name").asText()).isEqualTo("omni-operator-token");
+    assertThat(instance.at("/spec/tokenSecretRef/namespace").asText()).isEqualTo("omni-operator");
+    assertThat(instance.at("/spec/pollInterval").asText()).isEqualTo("5m");
+    assertThat(instance.at("/spec").has("namespaces")).isFalse();
+    assertThat(ChartRenderer.find(onlyCreate, "Role", "omni-operator-instance-token")).isPresent();
+  }
+
   @Test
   void withoutAnyUrlTheChartRefusesToRender() {
     assertThatThrownBy(() -> render(Map.of("clusterInstance.create", true)))
