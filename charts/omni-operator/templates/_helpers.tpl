@@ -58,6 +58,30 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 {{- end }}
 
+{{/*
+The chart's ClusterOmniInstance values. Each level may be missing: `helm upgrade --reuse-values`
+from a chart without them keeps that chart's values, not this one's defaults.
+*/}}
+{{- define "omni-operator.clusterInstanceTokenSecret" -}}
+{{- toYaml ((.Values.clusterInstance | default dict).tokenSecret | default dict) }}
+{{- end }}
+
+{{/* The Secret and key of the chart's ClusterOmniInstance: by default the operator's own. */}}
+{{- define "omni-operator.clusterInstanceSecretName" -}}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default (include "omni-operator.tokenSecretName" .) $ts.name }}
+{{- end }}
+
+{{- define "omni-operator.clusterInstanceSecretNamespace" -}}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default .Release.Namespace $ts.namespace }}
+{{- end }}
+
+{{- define "omni-operator.clusterInstanceSecretKey" -}}
+{{- $ts := include "omni-operator.clusterInstanceTokenSecret" . | fromYaml }}
+{{- default (include "omni-operator.tokenSecretKey" .) $ts.key }}
+{{- end }}
+
 {{/* "true" when a Lease elects the leader: asked for, or needed by more than one replica. */}}
 {{- define "omni-operator.leaderElection" -}}
 {{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}
@@ -68,18 +92,19 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
 {{/*
-What the operator may do to the resources it watches, in each watched namespace (or the whole
-cluster). Nothing more: no CRD rights (the operator does not read CRDs), no delete on any object.
+What the operator may do in each watched namespace (or the whole cluster): its OmniConnections and
+OmniInstances, the Secrets they name, Events. Nothing more: no CRD rights (the operator does not
+read CRDs), no delete on any object.
 */}}
 {{- define "omni-operator.watchRules" -}}
 - apiGroups: ["omni.gitops.dev"]
-  resources: ["omniconnections"]
+  resources: ["omniconnections", "omniinstances"]
   verbs: ["get", "list", "watch", "update", "patch"]
 - apiGroups: ["omni.gitops.dev"]
-  resources: ["omniconnections/status"]
+  resources: ["omniconnections/status", "omniinstances/status"]
   verbs: ["get", "update", "patch"]
 - apiGroups: ["omni.gitops.dev"]
-  resources: ["omniconnections/finalizers"]
+  resources: ["omniconnections/finalizers", "omniinstances/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
@@ -87,4 +112,23 @@ cluster). Nothing more: no CRD rights (the operator does not read CRDs), no dele
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
+{{- end }}
+
+{{/*
+What the operator needs cluster-wide whatever it watches: ClusterOmniInstances are cluster-scoped,
+and a ClusterOmniInstance's label selector is matched against the connection's namespace (a get).
+*/}}
+{{- define "omni-operator.clusterRules" -}}
+- apiGroups: ["omni.gitops.dev"]
+  resources: ["clusteromniinstances"]
+  verbs: ["get", "list", "watch", "update", "patch"]
+- apiGroups: ["omni.gitops.dev"]
+  resources: ["clusteromniinstances/status"]
+  verbs: ["get", "update", "patch"]
+- apiGroups: ["omni.gitops.dev"]
+  resources: ["clusteromniinstances/finalizers"]
+  verbs: ["update"]
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["get"]
 {{- end }}

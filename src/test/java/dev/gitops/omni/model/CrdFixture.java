@@ -74,8 +74,18 @@ final class CrdFixture {
   private CrdFixture() {}
 
   static JsonNode crd() {
+    return crd(CRD_FILE);
+  }
+
+  /** The committed CRD of {@code kind} (OmniConnection, OmniInstance, ClusterOmniInstance). */
+  static Path crdFile(String kind) {
+    return CRD_FILE.resolveSibling(
+        kind.toLowerCase(java.util.Locale.ROOT) + "s." + OmniConnection.GROUP + "-v1.yml");
+  }
+
+  static JsonNode crd(Path file) {
     try {
-      return YAML.readTree(CRD_FILE.toFile());
+      return YAML.readTree(file.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -83,7 +93,11 @@ final class CrdFixture {
 
   /** The openAPIV3Schema of the only served version. */
   static JsonNode openApiSchema() {
-    JsonNode versions = crd().path("spec").path("versions");
+    return openApiSchema(crd());
+  }
+
+  static JsonNode openApiSchema(JsonNode crd) {
+    JsonNode versions = crd.path("spec").path("versions");
     if (versions.size() != 1) {
       throw new AssertionError("expected exactly one CRD version, found " + versions.size());
     }
@@ -100,8 +114,11 @@ final class CrdFixture {
    * ignored.
    */
   static Schema jsonSchema() {
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-        .getSchema(openApiSchema());
+    return jsonSchema(openApiSchema());
+  }
+
+  static Schema jsonSchema(JsonNode openApiSchema) {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(openApiSchema);
   }
 
   /** The schema errors of one whole custom resource, as readable strings. */
@@ -124,8 +141,12 @@ final class CrdFixture {
 
   /** Every x-kubernetes-validations rule on spec, compiled, in CRD order. */
   static List<CelRule> specRules() {
+    return specRules(openApiSchema());
+  }
+
+  static List<CelRule> specRules(JsonNode openApiSchema) {
     JsonNode validations =
-        openApiSchema().path("properties").path("spec").path("x-kubernetes-validations");
+        openApiSchema.path("properties").path("spec").path("x-kubernetes-validations");
     List<CelRule> rules = new ArrayList<>();
     for (JsonNode v : validations) {
       String rule = v.path("rule").asText();
@@ -162,8 +183,37 @@ final class CrdFixture {
   }
 
   /**
+   * Property names CEL reserves: the API server offers them to rules as {@code __name__} (so a rule
+   * says {@code self.tokenSecretRef.__namespace__}).
+   */
+  private static final Set<String> CEL_RESERVED =
+      Set.of(
+          "true",
+          "false",
+          "null",
+          "in",
+          "as",
+          "break",
+          "const",
+          "continue",
+          "else",
+          "for",
+          "function",
+          "if",
+          "import",
+          "let",
+          "loop",
+          "package",
+          "namespace",
+          "return",
+          "var",
+          "void",
+          "while");
+
+  /**
    * The spec as the plain values dev.cel takes. Null fields are dropped, as the API server prunes
-   * nulls of non-nullable fields before validating, so {@code has(self.x)} is false for them too.
+   * nulls of non-nullable fields before validating, so {@code has(self.x)} is false for them too;
+   * reserved names are escaped as the API server escapes them.
    */
   static Map<String, Object> celObject(JsonNode node) {
     if (!node.isObject()) {
@@ -174,7 +224,9 @@ final class CrdFixture {
         .forEachRemaining(
             e -> {
               if (!e.getValue().isNull()) {
-                out.put(e.getKey(), celValue(e.getValue()));
+                String name =
+                    CEL_RESERVED.contains(e.getKey()) ? "__" + e.getKey() + "__" : e.getKey();
+                out.put(name, celValue(e.getValue()));
               }
             });
     return out;

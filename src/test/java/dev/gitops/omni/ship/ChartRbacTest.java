@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart's RBAC: exactly the rights the operator needs, cluster-wide or per watched namespace,
- * and lease rights when leader election is on.
+ * The chart's RBAC: exactly the rights the operator needs, cluster-wide or per watched namespace
+ * (with the cluster-scoped instance rights cluster-wide in both), and lease rights when leader
+ * election is on.
  */
 class ChartRbacTest {
   static List<JsonNode> defaults;
@@ -34,8 +35,29 @@ class ChartRbacTest {
           "omni.gitops.dev/omniconnections: get,list,watch,update,patch",
           "omni.gitops.dev/omniconnections/status: get,update,patch",
           "omni.gitops.dev/omniconnections/finalizers: update",
+          "omni.gitops.dev/omniinstances: get,list,watch,update,patch",
+          "omni.gitops.dev/omniinstances/status: get,update,patch",
+          "omni.gitops.dev/omniinstances/finalizers: update",
           "/secrets: get,list,watch",
           "/events: create,patch");
+
+  /**
+   * The rights it needs cluster-wide whatever it watches: ClusterOmniInstances (cluster-scoped,
+   * with the in-use finalizer and status) and the labels of a connection's namespace, matched
+   * against a ClusterOmniInstance's selector.
+   */
+  static final Set<String> CLUSTER_RULES =
+      Set.of(
+          "omni.gitops.dev/clusteromniinstances: get,list,watch,update,patch",
+          "omni.gitops.dev/clusteromniinstances/status: get,update,patch",
+          "omni.gitops.dev/clusteromniinstances/finalizers: update",
+          "/namespaces: get");
+
+  static Set<String> allRules() {
+    Set<String> all = new TreeSet<>(WATCH_RULES);
+    all.addAll(CLUSTER_RULES);
+    return all;
+  }
 
   static Set<String> rules(JsonNode role) {
     Set<String> out = new TreeSet<>();
@@ -54,7 +76,7 @@ class ChartRbacTest {
   @Test
   void allNamespacesModeBindsAClusterRoleWithExactlyTheNeededRights() {
     JsonNode role = one(defaults, "ClusterRole");
-    assertThat(rules(role)).isEqualTo(WATCH_RULES);
+    assertThat(rules(role)).isEqualTo(allRules());
     JsonNode binding = one(defaults, "ClusterRoleBinding");
     assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("ClusterRole");
     assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
@@ -67,10 +89,17 @@ class ChartRbacTest {
   }
 
   @Test
-  void watchNamespacesGrantsARolePerNamespaceAndNoClusterRights() {
+  void watchNamespacesGrantsARolePerNamespaceAndOnlyTheClusterInstanceRightsClusterWide() {
     var objects = renderWithValues("watchNamespaces: [team-a, team-b]");
-    assertThat(ofKind(objects, "ClusterRole")).isEmpty();
-    assertThat(ofKind(objects, "ClusterRoleBinding")).isEmpty();
+    JsonNode cluster = one(objects, "ClusterRole");
+    assertThat(cluster.at("/metadata/name").asText()).isEqualTo("omni-operator-cluster-instances");
+    assertThat(rules(cluster)).isEqualTo(CLUSTER_RULES);
+    JsonNode clusterBinding = one(objects, "ClusterRoleBinding");
+    assertThat(clusterBinding.at("/roleRef/kind").asText()).isEqualTo("ClusterRole");
+    assertThat(clusterBinding.at("/roleRef/name").asText())
+        .isEqualTo("omni-operator-cluster-instances");
+    assertThat(clusterBinding.at("/subjects/0/name").asText()).isEqualTo("omni-operator");
+    assertThat(clusterBinding.at("/subjects/0/namespace").asText()).isEqualTo("omni-operator");
     assertThat(ofKind(objects, "Role")).hasSize(2);
     for (String ns : List.of("team-a", "team-b")) {
       JsonNode role =
@@ -93,10 +122,61 @@ class ChartRbacTest {
     assertThat(env(objects)).containsEntry("WATCH_NAMESPACES", "team-a,team-b");
   }
 
+  /**
+   * The chart's ClusterOmniInstance reads its key with a GET: in namespaced mode, a Role grants
+   * exactly that on its one Secret, unless its namespace is watched (its Role has it already).
+   */
+  @Test
+  void theChartsClusterInstanceMayReadItsKeyInNamespacedMode() {
+    var objects =
+        renderWithValues(
+            """
+            watchNamespaces: [team-a]
+            omni: {url: https://myorg.omniapp.co, existingSecret: omni-api-key}
+            clusterInstance: {create: true}
+            """);
+    JsonNode token =
+        ofKind(objects, "Role").stream()
+            .filter(r -> "omni-operator".equals(r.at("/metadata/namespace").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Role in the release namespace"));
+    assertThat(token.at("/metadata/name").asText()).isEqualTo("omni-operator-instance-token");
+    assertThat(rules(token)).containsExactly("/secrets: get");
+    assertThat(token.at("/rules/0/resourceNames").toString()).isEqualTo("[\"omni-api-key\"]");
+    JsonNode binding =
+        ofKind(objects, "RoleBinding").stream()
+            .filter(r -> "omni-operator".equals(r.at("/metadata/namespace").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(binding.at("/roleRef/name").asText()).isEqualTo("omni-operator-instance-token");
+
+    var watched =
+        renderWithValues(
+            """
+            watchNamespaces: [team-a, omni-operator]
+            omni: {url: https://myorg.omniapp.co}
+            clusterInstance: {create: true}
+            """);
+    assertThat(ofKind(watched, "Role"))
+        .extracting(r -> r.at("/metadata/name").asText())
+        .as("the watched release namespace's Role already reads Secrets")
+        .containsOnly("omni-operator");
+    var allNamespaces =
+        render(Map.of("omni.url", "https://myorg.omniapp.co", "clusterInstance.create", true));
+    assertThat(ofKind(allNamespaces, "Role")).as("the ClusterRole reads Secrets").isEmpty();
+  }
+
   @Test
   void noRuleGrantsWildcardsDeletesOrClusterObjects() {
     var objects = new ArrayList<>(defaults);
     objects.addAll(render(Map.of("replicaCount", 2)));
+    objects.addAll(
+        renderWithValues(
+            """
+            watchNamespaces: [team-a]
+            omni: {url: https://myorg.omniapp.co}
+            clusterInstance: {create: true}
+            """));
     for (JsonNode role : objects) {
       if (!role.path("kind").asText().endsWith("Role")) {
         continue;
@@ -109,7 +189,12 @@ class ChartRbacTest {
             .doesNotContain("bind");
         assertThat(rule.path("apiGroups").toString()).doesNotContain("apiextensions");
         if (rule.path("resources").toString().contains("secrets")) {
-          assertThat(rule.path("verbs").toString()).isEqualTo("[\"get\",\"list\",\"watch\"]");
+          assertThat(rule.path("verbs").toString())
+              .as("Secrets are read, never written: watched, or one Secret by name")
+              .isEqualTo(rule.has("resourceNames") ? "[\"get\"]" : "[\"get\",\"list\",\"watch\"]");
+        }
+        if (rule.path("resources").toString().contains("namespaces")) {
+          assertThat(rule.path("verbs").toString()).isEqualTo("[\"get\"]");
         }
       }
     }

@@ -21,41 +21,77 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/ (for {@code kubectl apply -k deploy/}) against the chart rendered with default values,
- * and the three copies of the CRD against each other.
+ * and the three copies of each CRD against each other.
  */
 class DeployManifestsTest {
-  static final String CRD_FILE = "omniconnections.omni.gitops.dev-v1.yml";
-  static final Path CRD = Path.of("crds", CRD_FILE);
-  static final Path CHART_CRD = ChartRenderer.CHART.resolve("crds").resolve(CRD_FILE);
+  /** A CRD of crds/ and its copy in deploy/ (the chart's crds/ holds it under the same name). */
+  record CrdCopy(String file, String deployFile, String name) {
+    Path crd() {
+      return Path.of("crds", file);
+    }
+
+    Path chartCopy() {
+      return ChartRenderer.CHART.resolve("crds").resolve(file);
+    }
+
+    Path deployCopy() {
+      return DEPLOY.resolve(deployFile);
+    }
+  }
+
   static final Path DEPLOY = Path.of("deploy");
-  static final Path DEPLOY_CRD = DEPLOY.resolve("crd.yaml");
+
+  /** Every CRD the operator serves: deploy/crd.yaml stays the OmniConnection one. */
+  static final List<CrdCopy> CRDS =
+      List.of(
+          new CrdCopy(
+              "omniconnections.omni.gitops.dev-v1.yml",
+              "crd.yaml",
+              "omniconnections.omni.gitops.dev"),
+          new CrdCopy(
+              "omniinstances.omni.gitops.dev-v1.yml",
+              "crd-omniinstances.yaml",
+              "omniinstances.omni.gitops.dev"),
+          new CrdCopy(
+              "clusteromniinstances.omni.gitops.dev-v1.yml",
+              "crd-clusteromniinstances.yaml",
+              "clusteromniinstances.omni.gitops.dev"));
 
   /** Labels only Helm sets; deploy/ leaves them out, and the comparison ignores them. */
   static final List<String> HELM_ONLY_LABELS =
       List.of("helm.sh/chart", "app.kubernetes.io/managed-by");
 
   /**
-   * The chart's crds/ and deploy/crd.yaml are byte-for-byte copies of crds/. With {@code
+   * The chart's crds/ and deploy/ carry byte-for-byte copies of each CRD in crds/. With {@code
    * -Dcrd.update=true} (the flag that refreshes crds/) the copies are refreshed too.
    */
   @Test
   void chartAndDeployCarryTheSameCrdBytesAsCrds() throws IOException {
-    if (Boolean.getBoolean("crd.update")) {
-      Path generated = Path.of("target/classes/META-INF/fabric8", CRD_FILE);
-      if (Files.exists(generated)) {
-        Files.copy(generated, CRD, StandardCopyOption.REPLACE_EXISTING);
+    for (CrdCopy c : CRDS) {
+      if (Boolean.getBoolean("crd.update")) {
+        Path generated = Path.of("target/classes/META-INF/fabric8", c.file());
+        if (Files.exists(generated)) {
+          Files.copy(generated, c.crd(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (Path copy : List.of(c.chartCopy(), c.deployCopy())) {
+          Files.copy(c.crd(), copy, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
-      for (Path copy : List.of(CHART_CRD, DEPLOY_CRD)) {
-        Files.copy(CRD, copy, StandardCopyOption.REPLACE_EXISTING);
+      byte[] crd = Files.readAllBytes(c.crd());
+      for (Path copy : List.of(c.chartCopy(), c.deployCopy())) {
+        assertThat(copy).as("%s is a copy of %s", copy, c.crd()).isRegularFile();
+        assertThat(Files.readAllBytes(copy))
+            .as("%s must equal %s: copy it, or run the build with -Dcrd.update=true", copy, c.crd())
+            .isEqualTo(crd);
       }
+      JsonNode parsed = ChartRenderer.YAML.readTree(crd);
+      assertThat(parsed.at("/metadata/name").asText()).as("%s", c.crd()).isEqualTo(c.name());
     }
-    byte[] crd = Files.readAllBytes(CRD);
-    assertThat(Files.readAllBytes(CHART_CRD))
-        .as("%s must equal %s: copy it, or run the build with -Dcrd.update=true", CHART_CRD, CRD)
-        .isEqualTo(crd);
-    assertThat(Files.readAllBytes(DEPLOY_CRD))
-        .as("%s must equal %s: copy it, or run the build with -Dcrd.update=true", DEPLOY_CRD, CRD)
-        .isEqualTo(crd);
+    try (Stream<Path> chartCrds = Files.list(ChartRenderer.CHART.resolve("crds"))) {
+      assertThat(chartCrds.map(p -> p.getFileName().toString()).sorted().toList())
+          .as("the chart's crds/ holds exactly the CRDs of crds/")
+          .containsExactlyInAnyOrderElementsOf(CRDS.stream().map(CrdCopy::file).toList());
+    }
   }
 
   @Test
@@ -120,8 +156,10 @@ class DeployManifestsTest {
     Map<String, JsonNode> deploy = deployObjects();
     JsonNode namespace = deploy.remove("Namespace//omni-operator");
     assertThat(namespace).as("deploy/ creates the omni-operator namespace").isNotNull();
-    JsonNode crd = deploy.remove("CustomResourceDefinition//omniconnections.omni.gitops.dev");
-    assertThat(crd).as("deploy/ installs the CRD").isNotNull();
+    for (CrdCopy c : CRDS) {
+      JsonNode crd = deploy.remove("CustomResourceDefinition//" + c.name());
+      assertThat(crd).as("deploy/ installs the CRD %s", c.name()).isNotNull();
+    }
 
     assertThat(deploy.keySet()).isEqualTo(rendered.keySet());
     for (String key : rendered.keySet()) {

@@ -67,6 +67,7 @@ class ReadmeTest {
               boolean documentedByParts =
                   List.of(
                           "omni",
+                          "clusterInstance",
                           "image",
                           "leaderElection",
                           "logging",
