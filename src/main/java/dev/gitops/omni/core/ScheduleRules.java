@@ -17,15 +17,21 @@ final class ScheduleRules {
   /** {@link RefreshScheduleSpec#CRON} as a Java pattern (the CRD's copy is escaped for CEL). */
   static final Pattern CRON = Pattern.compile(RefreshScheduleSpec.CRON.replace("\\\\", "\\"));
 
+  /** The most schedules a connection may list (the CRD's maxItems keeps its CEL cost bounded). */
+  static final int MAX = 10;
+
   static void check(List<RefreshScheduleSpec> schedules, List<Violation> out) {
     if (schedules == null) {
       return;
     }
-    if (schedules.size() > 20) {
+    if (schedules.size() > MAX) {
       out.add(
           new Violation(
               "spec.schemaRefreshSchedules",
-              "spec.schemaRefreshSchedules has " + schedules.size() + " schedules: at most 20"));
+              "spec.schemaRefreshSchedules has "
+                  + schedules.size()
+                  + " schedules: at most "
+                  + MAX));
     }
     for (int i = 0; i < schedules.size(); i++) {
       RefreshScheduleSpec s = schedules.get(i);

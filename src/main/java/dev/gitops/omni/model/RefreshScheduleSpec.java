@@ -25,12 +25,14 @@ public class RefreshScheduleSpec {
           + " with '?' in exactly one of the two day fields (e.g. '0 9 ? * MON-FRI *')";
 
   @Required
+  @io.fabric8.generator.annotation.Size(max = 64)
   @JsonPropertyDescription(
       "When to refresh the schema: Omni's 6-field cron (minutes hours day-of-month month"
           + " day-of-week year, one of the day fields '?'), e.g. '0 9 ? * MON-FRI *'.")
   public String schedule;
 
   @Required
+  @io.fabric8.generator.annotation.Size(max = 64)
   @JsonPropertyDescription("IANA time zone the schedule runs in, e.g. Europe/Berlin or UTC.")
   public String timezone;
 
