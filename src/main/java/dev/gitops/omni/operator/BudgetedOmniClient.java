@@ -122,7 +122,7 @@ public final class BudgetedOmniClient {
 
     /** Takes one request from the budget and returns when it was granted, or throws. */
     private long take(String route) {
-      RequestBudget.Grant grant = budget.acquire(owner, ahead);
+      BudgetGrant grant = budget.acquire(owner, ahead);
       if (!grant.granted()) {
         listener.heldBack(route, grant.delay());
         throw new BudgetExhaustedException(grant.delay(), budget.perMinute());

@@ -11,11 +11,8 @@ import java.util.function.LongSupplier;
  * must choose between a burst and a sustained rate, the window lets a cold start or a mass change
  * spend the whole minute's allowance at once and still never exceeds the limit in any minute.
  *
- * <p>A caller that finds the window full is not parked: its request is reserved at the first moment
- * the window has room and it learns when to come back. The reservation is kept for that caller
- * ("owner", e.g. a resource's key), so coming back early or late never loses its place, and
- * held-back callers are served in the order they asked. A reservation counts in the window from its
- * due time, which keeps the bound exact.
+ * <p>A caller that finds the window full gets a reservation, kept for its owner and served in
+ * order, and learns when to come back; a reservation counts in the window from its due time.
  *
  * <p>When Omni answers 429 anyway (another client on the same key, or a stricter counter), {@link
  * #throttled} cuts the allowance and pauses every caller of the key: for the Retry-After, or
@@ -86,18 +83,8 @@ public final class RequestBudget {
     return acquire(owner, ahead).delay();
   }
 
-  /**
-   * A request granted at {@code at} (the budget's clock) when {@code delay} is zero; otherwise
-   * nothing was granted and {@code delay} says when to come back.
-   */
-  record Grant(Duration delay, long at) {
-    boolean granted() {
-      return delay.isZero();
-    }
-  }
-
   /** {@link #tryAcquire(String, boolean)}, with the grant's time for {@link #throttled}. */
-  synchronized Grant acquire(String owner, boolean ahead) {
+  synchronized BudgetGrant acquire(String owner, boolean ahead) {
     long now = nanoTime.getAsLong();
     recover(now);
     forgetOld(now);
@@ -127,13 +114,13 @@ public final class RequestBudget {
     return waitFor(reserve(owner, slot, now));
   }
 
-  private Grant grant(long now) {
+  private BudgetGrant grant(long now) {
     sent.add(now);
-    return new Grant(Duration.ZERO, now);
+    return new BudgetGrant(Duration.ZERO, now);
   }
 
-  private static Grant waitFor(long nanos) {
-    return new Grant(Duration.ofNanos(nanos), Long.MIN_VALUE);
+  private static BudgetGrant waitFor(long nanos) {
+    return new BudgetGrant(Duration.ofNanos(nanos), Long.MIN_VALUE);
   }
 
   /** When the requests really sent leave room for one more (now, or when the oldest leaves). */
@@ -161,6 +148,18 @@ public final class RequestBudget {
     }
     long kth = reservations.kthNewest(allowance - 1, sent);
     return kth == Long.MIN_VALUE ? slot : Math.max(slot, kth + WINDOW.toNanos() + 1);
+  }
+
+  /**
+   * Whether work that can wait (observing a connection's neighbours) may send one request now
+   * without delaying anyone: nobody waits, no pause, and {@code reserve} requests stay free.
+   */
+  public synchronized boolean hasSpare(int reserve) {
+    long now = nanoTime.getAsLong();
+    forgetOld(now);
+    return pausedUntil <= now
+        && reservations.latest() == Long.MIN_VALUE
+        && sent.size() + 1 + reserve <= allowance;
   }
 
   /** Omni answered 429 to a request of ours: the newest granted, as it is unknown which. */

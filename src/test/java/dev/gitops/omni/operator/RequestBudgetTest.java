@@ -219,4 +219,24 @@ class RequestBudgetTest {
     assertThat(log.size()).isEqualTo(1);
     assertThat(log.newest(0)).isEqualTo(299);
   }
+
+  @Test
+  void spareBudgetIsOnlyWhatNobodyWaitsForAndTheReserveLeaves() {
+    RequestBudget budget = new RequestBudget(11, clock::get); // 10 requests per window
+    assertThat(budget.hasSpare(2)).isTrue();
+    for (int i = 0; i < 7; i++) {
+      assertThat(budget.tryAcquire("r" + i)).isEqualTo(Duration.ZERO);
+    }
+    assertThat(budget.hasSpare(2)).as("8th request leaves 2").isTrue();
+    assertThat(budget.tryAcquire("r7")).isEqualTo(Duration.ZERO);
+    assertThat(budget.hasSpare(2)).as("a 9th would leave 1").isFalse();
+    assertThat(budget.hasSpare(0)).isTrue();
+    budget.tryAcquire("r8");
+    budget.tryAcquire("r9");
+    assertThat(budget.tryAcquire("waiting")).isPositive();
+    advance(RequestBudget.WINDOW.plusMillis(1));
+    assertThat(budget.hasSpare(0)).as("someone waits for the window: it goes first").isFalse();
+    assertThat(budget.tryAcquire("waiting")).isEqualTo(Duration.ZERO);
+    assertThat(budget.hasSpare(8)).as("the window emptied, the waiter served").isTrue();
+  }
 }

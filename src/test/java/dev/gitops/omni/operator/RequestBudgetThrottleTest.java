@@ -162,14 +162,14 @@ class RequestBudgetThrottleTest {
   }
 
   /** Requests a (Omni let it through at once), then b and c a millisecond apart, in flight. */
-  private RequestBudget.Grant[] threeSent(RequestBudget budget) {
+  private BudgetGrant[] threeSent(RequestBudget budget) {
     var a = budget.acquire("a", false);
     budget.passed(a.at());
     advance(Duration.ofSeconds(10));
     var b = budget.acquire("b", false);
     advance(Duration.ofMillis(1));
     var c = budget.acquire("c", false);
-    return new RequestBudget.Grant[] {a, b, c};
+    return new BudgetGrant[] {a, b, c};
   }
 
   @Test
