@@ -51,7 +51,9 @@ public enum Reason {
   ADOPTED("Adopted"),
   REPLACED("Replaced"),
   DELETED("Deleted"),
-  CREDENTIALS_ROTATED("CredentialsRotated");
+  CREDENTIALS_ROTATED("CredentialsRotated"),
+  SCHEDULES_UPDATED("SchedulesUpdated"),
+  SCHEDULES_FAILED("SchedulesFailed");
 
   private final String text;
 
@@ -79,7 +81,15 @@ public enum Reason {
   /** Said only in Events (what the operator did), never in a condition. */
   public boolean eventOnly() {
     return switch (this) {
-      case CREATED, UPDATED, ADOPTED, REPLACED, DELETED, CREDENTIALS_ROTATED -> true;
+      case CREATED,
+          UPDATED,
+          ADOPTED,
+          REPLACED,
+          DELETED,
+          CREDENTIALS_ROTATED,
+          SCHEDULES_UPDATED,
+          SCHEDULES_FAILED ->
+          true;
       default -> false;
     };
   }

@@ -54,4 +54,9 @@ public class OmniConnectionStatus {
       "A previous connection replaced under replacementPolicy Recreate and not archived (because"
           + " deletionPolicy is Orphan, or the archive has not succeeded yet).")
   public String replacedConnectionId;
+
+  @JsonPropertyDescription(
+      "Omni's schema-refresh schedules against spec.schemaRefreshSchedules; absent when the spec"
+          + " leaves schedules alone.")
+  public ScheduleSyncStatus schemaRefreshSchedules;
 }

@@ -100,6 +100,11 @@ public final class BudgetedOmniClient {
     return new Charged(owner, true);
   }
 
+  /** Whether work that can wait may spend a request now ({@link RequestBudget#hasSpare}). */
+  public boolean hasSpare(int reserve) {
+    return budget.hasSpare(reserve);
+  }
+
   /** Forgets what the budget reserved for {@code owner}. */
   public void release(String owner) {
     budget.release(owner);
@@ -130,7 +135,8 @@ public final class BudgetedOmniClient {
       return grant.at();
     }
 
-    private <T> T call(String route, Supplier<T> op) {
+    /** One call of {@code route}, charged to this owner (the neighbours' calls come here too). */
+    <T> T call(String route, Supplier<T> op) {
       return send(route, take(route), op);
     }
 

@@ -1,0 +1,151 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.NeighbourClient;
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.connection.RefreshSchedule;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.core.SchedulePlan;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.ScheduleSyncStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes Omni's schema-refresh schedules of a managed connection equal spec.schemaRefreshSchedules
+ * (docs/neighbours.md). After a spec change (or a new connection) at once, in the same reconcile;
+ * otherwise once per interval and only from spare budget, so creates and edits always go first. A
+ * 404 right after the connection's create is retried a few times, then reported.
+ */
+final class ScheduleSync {
+  /** Tries of a schedule call answered 404 before the status says why and waits an interval. */
+  static final int NOT_FOUND_TRIES = 5;
+
+  /** How long a periodic check waits when the budget has no spare request. */
+  static final Duration NO_SPARE_WAIT = Duration.ofSeconds(15);
+
+  private final Events events;
+  private final Clock clock;
+  private final Map<String, Integer> notFound = new ConcurrentHashMap<>();
+
+  ScheduleSync(Events events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks and repairs the schedules of {@code r}, managed as {@code connectionId}; sets the
+   * status's schedule fields. Returns when to look again (null: nothing scheduled).
+   *
+   * @param interval how often the schedules are read without a spec change
+   * @param spare whether the budget has a request nobody else needs now
+   */
+  Duration sync(
+      OmniConnection r,
+      String connectionId,
+      dev.gitops.omni.model.OmniConnectionStatus status,
+      NeighbourClient omni,
+      Duration interval,
+      java.util.function.BooleanSupplier spare) {
+    var desired = r.getSpec().schemaRefreshSchedules;
+    String key = PlanInputCollector.key(r);
+    if (desired == null || connectionId == null) {
+      status.schemaRefreshSchedules = null;
+      notFound.remove(key);
+      return null;
+    }
+    ScheduleSyncStatus s =
+        status.schemaRefreshSchedules == null
+            ? new ScheduleSyncStatus()
+            : Json.copy(status.schemaRefreshSchedules, ScheduleSyncStatus.class);
+    status.schemaRefreshSchedules = s;
+    long generation = r.getMetadata().getGeneration() == null ? 0 : r.getMetadata().getGeneration();
+    Instant now = clock.instant();
+    boolean changed = !Long.valueOf(generation).equals(s.observedGeneration);
+    if (!changed && Boolean.TRUE.equals(s.inSync) && s.lastCheckTime != null) {
+      Duration left = Duration.between(now, Instant.parse(s.lastCheckTime).plus(interval));
+      if (left.compareTo(Duration.ZERO) > 0) {
+        return left;
+      }
+    }
+    if (!changed && !spare.getAsBoolean()) {
+      return NO_SPARE_WAIT;
+    }
+    try {
+      List<RefreshSchedule> want =
+          desired.stream().map(d -> new RefreshSchedule(null, d.schedule, d.timezone)).toList();
+      SchedulePlan plan = SchedulePlan.of(want, omni.schedules(connectionId));
+      List<String> ids = new ArrayList<>();
+      plan.kept().forEach(k -> ids.add(k.id()));
+      for (RefreshSchedule u : plan.updates()) {
+        omni.updateSchedule(connectionId, u.id(), u.withoutId());
+        ids.add(u.id());
+      }
+      for (RefreshSchedule c : plan.creates()) {
+        ids.add(omni.createSchedule(connectionId, c).id());
+      }
+      for (RefreshSchedule d : plan.deletes()) {
+        omni.deleteSchedule(connectionId, d.id());
+      }
+      notFound.remove(key);
+      s.ids = ids;
+      s.inSync = true;
+      s.observedGeneration = generation;
+      s.lastCheckTime = now.toString();
+      s.message = want.size() + (want.size() == 1 ? " schedule matches" : " schedules match");
+      if (!plan.inSync()) {
+        s.message += " (" + plan.summary() + ")";
+        events.normal(r, Reason.SCHEDULES_UPDATED, "schema-refresh schedules: " + plan.summary());
+      }
+      return interval;
+    } catch (BudgetExhaustedException e) {
+      return e.retryAfter().orElse(Duration.ofSeconds(1)).plus(FailurePolicy.AFTER_RESERVATION);
+    } catch (OmniApiException e) {
+      return failed(r, key, s, e, generation, interval);
+    }
+  }
+
+  private Duration failed(
+      OmniConnection r,
+      String key,
+      ScheduleSyncStatus s,
+      OmniApiException e,
+      long generation,
+      Duration interval) {
+    s.inSync = false;
+    s.lastCheckTime = clock.instant().toString();
+    if (e.kind() == OmniFailure.NOT_FOUND) {
+      int tries = notFound.merge(key, 1, Integer::sum);
+      if (tries < NOT_FOUND_TRIES) {
+        s.message =
+            "Omni does not know this connection's schedules yet (404, try "
+                + tries
+                + " of "
+                + NOT_FOUND_TRIES
+                + "); retrying";
+        return Duration.ofSeconds(1L << tries);
+      }
+      notFound.remove(key);
+      s.observedGeneration = generation;
+      s.message =
+          "Omni answered 404 to the schedule calls "
+              + NOT_FOUND_TRIES
+              + " times: the connection's schema model may not exist yet (open the connection in"
+              + " Omni once, or create its schema model); tried again every interval";
+      events.warning(r, Reason.SCHEDULES_FAILED, s.message);
+      return interval;
+    }
+    s.message = e.getMessage() + (e.retryable() ? "; retrying" : "; tried again every interval");
+    if (!e.retryable()) {
+      s.observedGeneration = generation;
+      events.warning(r, Reason.SCHEDULES_FAILED, s.message);
+      return interval;
+    }
+    return Duration.ofSeconds(10);
+  }
+}

@@ -1,0 +1,138 @@
+package dev.gitops.omni.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import dev.gitops.omni.model.RefreshScheduleSpec;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A managed connection's schedules made equal to the spec, over an in-memory Omni (no HTTP). */
+class ScheduleSyncTest {
+  static final String NINE = "0 9 ? * MON-FRI *";
+  static final String SIX = "0 6 * * ? *";
+  static final Duration INTERVAL = Duration.ofMinutes(5);
+
+  final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
+  final RecordingEvents events = new RecordingEvents();
+  final ScheduleSync sync = new ScheduleSync(events, clock);
+  final TestingNeighbours omni = new TestingNeighbours();
+  final OmniConnectionStatus status = new OmniConnectionStatus();
+  boolean spare = true;
+
+  private OmniConnection resource(long generation, RefreshScheduleSpec... schedules) {
+    OmniConnection r = OperatorUnits.postgres("sales");
+    r.getMetadata().setGeneration(generation);
+    r.getSpec().schemaRefreshSchedules = schedules == null ? null : List.of(schedules);
+    return r;
+  }
+
+  private Duration run(OmniConnection r) {
+    return sync.sync(r, "c1", status, omni, INTERVAL, () -> spare);
+  }
+
+  @Test
+  void aNewConnectionGetsItsSchedulesInTheSameReconcile() {
+    Duration next =
+        run(resource(1, new RefreshScheduleSpec(NINE, "UTC"), new RefreshScheduleSpec(SIX, "UTC")));
+
+    assertThat(omni.schedules.get("c1")).extracting(s -> s.schedule()).containsExactly(NINE, SIX);
+    assertThat(status.schemaRefreshSchedules.inSync).isTrue();
+    assertThat(status.schemaRefreshSchedules.ids).hasSize(2);
+    assertThat(status.schemaRefreshSchedules.observedGeneration).isEqualTo(1L);
+    assertThat(status.schemaRefreshSchedules.message).isEqualTo("2 schedules match (create 2)");
+    assertThat(next).isEqualTo(INTERVAL);
+    assertThat(events.reasons()).containsExactly(Reason.SCHEDULES_UPDATED);
+  }
+
+  @Test
+  void inSyncAndNotDueSendsNothingAndComesBackWhenDue() {
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    run(r);
+    int calls = omni.calls.size();
+    clock.now = clock.now.plusSeconds(60);
+
+    Duration next = run(r);
+
+    assertThat(omni.calls).hasSize(calls);
+    assertThat(next).isEqualTo(INTERVAL.minusSeconds(60));
+  }
+
+  @Test
+  void aPeriodicCheckWaitsForSpareBudgetButASpecChangeDoesNot() {
+    run(resource(1, new RefreshScheduleSpec(NINE, "UTC")));
+    clock.now = clock.now.plus(INTERVAL);
+    spare = false;
+    int calls = omni.calls.size();
+
+    assertThat(run(resource(1, new RefreshScheduleSpec(NINE, "UTC"))))
+        .isEqualTo(ScheduleSync.NO_SPARE_WAIT);
+    assertThat(omni.calls).as("no spare request: the check waits").hasSize(calls);
+
+    run(resource(2, new RefreshScheduleSpec(SIX, "UTC")));
+    assertThat(omni.schedules.get("c1")).extracting(s -> s.schedule()).containsExactly(SIX);
+    assertThat(omni.count("schedule-update")).as("one PUT, not a DELETE and a POST").isEqualTo(1);
+  }
+
+  @Test
+  void driftInOmniIsRepairedAtTheNextCheck() {
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    run(r);
+    omni.schedules.get("c1").clear(); // deleted in Omni's UI
+    omni.seed("c1", SIX, "Asia/Tokyo"); // and another one added
+    clock.now = clock.now.plus(INTERVAL);
+
+    run(r);
+
+    assertThat(omni.schedules.get("c1"))
+        .extracting(s -> s.schedule() + "@" + s.timezone())
+        .containsExactly(NINE + "@UTC");
+  }
+
+  @Test
+  void a404RightAfterTheCreateIsRetriedThenReported() {
+    omni.notFoundFor = 100;
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    for (int i = 1; i < ScheduleSync.NOT_FOUND_TRIES; i++) {
+      assertThat(run(r)).isEqualTo(Duration.ofSeconds(1L << i));
+      assertThat(status.schemaRefreshSchedules.message).contains("try " + i + " of");
+    }
+    assertThat(events.all()).isEmpty();
+
+    assertThat(run(r)).isEqualTo(INTERVAL);
+    assertThat(status.schemaRefreshSchedules.inSync).isFalse();
+    assertThat(status.schemaRefreshSchedules.message).contains("schema model may not exist yet");
+    assertThat(events.reasons()).containsExactly(Reason.SCHEDULES_FAILED);
+
+    omni.notFoundFor = 0;
+    clock.now = clock.now.plus(INTERVAL);
+    run(r);
+    assertThat(status.schemaRefreshSchedules.inSync).isTrue();
+  }
+
+  @Test
+  void aRefusedScheduleIsReportedAndNotRetriedUntilTheInterval() {
+    omni.failNext = new OmniApiException(OmniFailure.INVALID_REQUEST, 400, "bad cron");
+    Duration next = run(resource(1, new RefreshScheduleSpec(NINE, "UTC")));
+
+    assertThat(next).isEqualTo(INTERVAL);
+    assertThat(status.schemaRefreshSchedules.inSync).isFalse();
+    assertThat(status.schemaRefreshSchedules.message).startsWith("Omni HTTP 400: bad cron");
+    assertThat(events.reasons()).containsExactly(Reason.SCHEDULES_FAILED);
+  }
+
+  @Test
+  void withoutTheFieldOmnisSchedulesAreLeftAlone() {
+    omni.seed("c1", NINE, "UTC");
+    status.schemaRefreshSchedules = new dev.gitops.omni.model.ScheduleSyncStatus();
+
+    assertThat(run(resource(1, (RefreshScheduleSpec[]) null))).isNull();
+    assertThat(omni.calls).isEmpty();
+    assertThat(status.schemaRefreshSchedules).isNull();
+  }
+}
