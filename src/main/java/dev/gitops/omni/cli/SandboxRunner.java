@@ -6,10 +6,13 @@ import dev.gitops.omni.sandbox.ManifestApplier;
 import dev.gitops.omni.sandbox.ManifestException;
 import dev.gitops.omni.sandbox.ManifestReader;
 import dev.gitops.omni.sandbox.Sandbox;
+import dev.gitops.omni.sandbox.SimulatorTenants;
 import dev.gitops.omni.sandbox.StatusRow;
+import dev.gitops.omni.simulator.SimulatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ final class SandboxRunner {
   private final Progress progress;
   private final ManifestApplier applier;
   private final Map<String, String> announced = new HashMap<>();
+  private final SandboxInstances instances;
 
   SandboxRunner(
       Sandbox sandbox,
@@ -55,13 +59,15 @@ final class SandboxRunner {
     this.out = out;
     this.progress = progress;
     this.applier = new ManifestApplier(sandbox.kubernetes());
+    this.instances = new SandboxInstances(sandbox.kubernetes());
   }
 
   int run() {
     progress.line("Kubernetes API (embedded, in memory): " + sandbox.kubernetesUrl());
     progress.line(omniDescription());
+    organisations().forEach(progress::line);
     initial.skipped().forEach(s -> progress.line("skipped " + s));
-    var changes = applier.sync(initial.manifests());
+    var changes = applier.sync(sandbox.forOmni(initial.manifests()));
     progress.line("applied " + changes.size() + " resources from " + paths);
     sandbox.start();
     progress.line("operator started; waiting for the OmniConnections to be Ready");
@@ -111,7 +117,7 @@ final class SandboxRunner {
   /** Re-reads the files and applies the difference; a broken file is reported and skipped. */
   private boolean reapply() {
     try {
-      var changes = applier.sync(ManifestReader.read(paths).manifests());
+      var changes = applier.sync(sandbox.forOmni(ManifestReader.read(paths).manifests()));
       changes.forEach(c -> progress.line(c.toString()));
       return !changes.isEmpty();
     } catch (ManifestException e) {
@@ -121,6 +127,7 @@ final class SandboxRunner {
   }
 
   private void announce(List<StatusRow> rows) {
+    instances.refresh().forEach(progress::line);
     long ready =
         rows.stream().filter(r -> r.isReady() && "ready".equals(announced.get(r.key()))).count();
     for (StatusRow r : rows) {
@@ -166,18 +173,30 @@ final class SandboxRunner {
   }
 
   private void table(List<StatusRow> rows) {
-    TextTable t =
-        new TextTable(
-            "NAMESPACE", "NAME", "DIALECT", "READY", "SYNCED", "CONNECTION ID", "MESSAGE");
+    instances.refresh();
+    boolean withInstance = instances.shown(rows);
+    List<String> header =
+        new ArrayList<>(
+            List.of("NAMESPACE", "NAME", "DIALECT", "READY", "SYNCED", "CONNECTION ID", "MESSAGE"));
+    if (withInstance) {
+      header.add(3, "INSTANCE");
+    }
+    TextTable t = new TextTable(header.toArray(String[]::new));
     for (StatusRow r : rows) {
-      t.add(
-          r.namespace(),
-          r.name(),
-          r.dialect(),
-          r.current() ? r.ready() : "Unknown",
-          r.current() ? r.synced() : "Unknown",
-          r.connectionId(),
-          r.message());
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  r.namespace(),
+                  r.name(),
+                  r.dialect(),
+                  r.current() ? r.ready() : "Unknown",
+                  r.current() ? r.synced() : "Unknown",
+                  r.connectionId(),
+                  r.message()));
+      if (withInstance) {
+        cells.add(3, instances.of(r));
+      }
+      t.add(cells.toArray(String[]::new));
     }
     t.print(out);
     long ready = rows.stream().filter(StatusRow::isReady).count();
@@ -210,8 +229,28 @@ final class SandboxRunner {
         + ", "
         + (limit == 0 ? "no rate limit" : limit + " requests/minute")
         + ", token "
-        + sim.options().tokens().iterator().next()
+        + SimulatorOptions.DEFAULT_TOKEN
         + ")";
+  }
+
+  /** Which simulator organisation each instance's key opens (the keys themselves never shown). */
+  private List<String> organisations() {
+    if (sandbox.simulator() == null) {
+      return List.of();
+    }
+    SimulatorTenants tenants = sandbox.tenants();
+    List<String> lines = new ArrayList<>();
+    if (tenants.organisations().isEmpty() && tenants.byInstance().isEmpty()) {
+      return lines;
+    }
+    lines.add("simulator organisations: " + String.join(", ", tenants.names()));
+    tenants
+        .byInstance()
+        .forEach(
+            (instance, org) ->
+                lines.add(
+                    instance + ": URL set to the simulator, its key opens organisation " + org));
+    return lines;
   }
 
   private static long now() {
