@@ -104,17 +104,19 @@ record ImportInstance(
       }
     }
     String wanted = bare;
+    String k = kind;
     List<Manifest> found =
         files.all().stream()
             .filter(m -> m.name().equals(wanted))
-            .filter(
-                m ->
-                    namespace == null
-                        || !m.kind().equals("OmniInstance")
-                        || namespace.equals(m.namespace()))
+            .filter(m -> k == null || m.kind().equals(k))
             .toList();
-    String k = kind;
-    found = k == null ? found : found.stream().filter(m -> m.kind().equals(k)).toList();
+    if (found.size() > 1 && namespace != null) {
+      // -n picks among OmniInstances of that name in several namespaces
+      found =
+          found.stream()
+              .filter(m -> !m.kind().equals("OmniInstance") || namespace.equals(m.namespace()))
+              .toList();
+    }
     if (found.size() == 1) {
       return found.get(0);
     }
