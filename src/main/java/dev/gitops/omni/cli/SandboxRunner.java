@@ -6,9 +6,7 @@ import dev.gitops.omni.sandbox.ManifestApplier;
 import dev.gitops.omni.sandbox.ManifestException;
 import dev.gitops.omni.sandbox.ManifestReader;
 import dev.gitops.omni.sandbox.Sandbox;
-import dev.gitops.omni.sandbox.SimulatorTenants;
 import dev.gitops.omni.sandbox.StatusRow;
-import dev.gitops.omni.simulator.SimulatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +62,7 @@ final class SandboxRunner {
 
   int run() {
     progress.line("Kubernetes API (embedded, in memory): " + sandbox.kubernetesUrl());
-    progress.line(omniDescription());
-    organisations().forEach(progress::line);
+    SandboxBanner.lines(sandbox).forEach(progress::line);
     initial.skipped().forEach(s -> progress.line("skipped " + s));
     var changes = applier.sync(sandbox.forOmni(initial.manifests()));
     progress.line("applied " + changes.size() + " resources from " + paths);
@@ -214,43 +211,6 @@ final class SandboxRunner {
 
   private static int exitCode(List<StatusRow> rows) {
     return rows.stream().allMatch(StatusRow::isReady) ? 0 : 1;
-  }
-
-  private String omniDescription() {
-    var sim = sandbox.simulator();
-    if (sim == null) {
-      return "Omni: " + sandbox.omniUrl() + " (real Omni, API " + sandbox.apiPrefix() + ")";
-    }
-    int limit = sim.options().rateLimitPerMinute();
-    return "Omni simulator: "
-        + sim.baseUrl()
-        + " (API "
-        + sandbox.apiPrefix()
-        + ", "
-        + (limit == 0 ? "no rate limit" : limit + " requests/minute")
-        + ", token "
-        + SimulatorOptions.DEFAULT_TOKEN
-        + ")";
-  }
-
-  /** Which simulator organisation each instance's key opens (the keys themselves never shown). */
-  private List<String> organisations() {
-    if (sandbox.simulator() == null) {
-      return List.of();
-    }
-    SimulatorTenants tenants = sandbox.tenants();
-    List<String> lines = new ArrayList<>();
-    if (tenants.organisations().isEmpty() && tenants.byInstance().isEmpty()) {
-      return lines;
-    }
-    lines.add("simulator organisations: " + String.join(", ", tenants.names()));
-    tenants
-        .byInstance()
-        .forEach(
-            (instance, org) ->
-                lines.add(
-                    instance + ": URL set to the simulator, its key opens organisation " + org));
-    return lines;
   }
 
   private static long now() {
