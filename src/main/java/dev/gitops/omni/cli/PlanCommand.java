@@ -103,15 +103,15 @@ public class PlanCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(spec.commandLine().getErr());
     manifests.skipped().forEach(s -> progress.line("skipped " + s));
-    FileInstances files = new FileInstances(manifests.manifests());
-    Map<String, Path> keys = instanceTokens(files);
-    PlanInstances instances = new PlanInstances(files);
+    FileInstances fileInstances = new FileInstances(manifests.manifests());
+    Map<String, Path> keys = instanceTokens(fileInstances);
+    PlanInstances instances = new PlanInstances(fileInstances);
     boolean withInstances = instances.inUse(manifests.ofKind("OmniConnection"));
     PlanRun.Result result =
         PlanRun.run(
             manifests,
             instances,
-            new InstanceLists(files, keys, omni, progress),
+            new InstanceLists(fileInstances, keys, omni, progress),
             withInstances,
             cluster,
             progress);
@@ -135,11 +135,11 @@ public class PlanCommand implements Callable<Integer> {
   }
 
   /** The --instance-token-file keys, each naming an instance in the files. */
-  private Map<String, Path> instanceTokens(FileInstances files) {
+  private Map<String, Path> instanceTokens(FileInstances inFiles) {
     if (instanceTokens == null) {
       return Map.of();
     }
-    List<String> known = files.all().stream().map(InstanceLists::reference).toList();
+    List<String> known = inFiles.all().stream().map(InstanceLists::reference).toList();
     for (String ref : instanceTokens.keySet()) {
       if (!known.contains(ref)) {
         throw new UsageException(
