@@ -1,8 +1,14 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.connection.ObservedConnection;
+import dev.gitops.omni.connection.OmniFailure;
+import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Dialect;
+import dev.gitops.omni.sandbox.FileInstances;
+import dev.gitops.omni.sandbox.ManifestReader;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +28,10 @@ import picocli.CommandLine.Spec;
       "Print an OmniConnection manifest (YAML) for each live connection in Omni, bound to it by"
           + " spec.connectionId, to bring existing connections under management. Credentials"
           + " are Secret references with placeholder names: create those Secrets before"
-          + " applying. `plan` on the output reports nothing to change."
+          + " applying. `plan` on the output reports nothing to change.",
+      "With --instance NAME and -f FILE (the OmniInstance or ClusterOmniInstance, and the"
+          + " Secret holding its key or --omni-token-file), Omni is read with that instance's URL,"
+          + " API prefix and key, and each manifest carries spec.instanceRef naming it."
     })
 public class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -45,6 +54,22 @@ public class ImportCommand implements Callable<Integer> {
       description = "metadata.namespace of the manifests (default: none, kubectl's current one).")
   String namespace;
 
+  @Option(
+      names = "--instance",
+      paramLabel = "[KIND/]NAME",
+      description =
+          "Read Omni through this OmniInstance or ClusterOmniInstance (in the -f files) instead of"
+              + " --omni-url, and write spec.instanceRef naming it.")
+  String instance;
+
+  @Option(
+      names = {"-f", "--filename"},
+      paramLabel = "PATH",
+      description =
+          "Manifest file or directory holding the --instance (and the Secret with its key, and"
+              + " Namespaces for a selector). Repeatable.")
+  List<Path> files;
+
   @Override
   public Integer call() {
     logs.apply(main != null && main.verbose ? "DEBUG" : "WARN");
@@ -59,10 +84,30 @@ public class ImportCommand implements Callable<Integer> {
               + "'");
     }
     var err = spec.commandLine().getErr();
+    ImportInstance target = instance();
+    ListFilter filter = new ListFilter(blank(name), null, blank(dialect), null, null, false);
     List<ObservedConnection> listed;
-    try (var client = omni.client()) {
-      new Progress(err).line("listing Omni's connections at " + omni.uri());
-      listed = client.list(new ListFilter(blank(name), null, blank(dialect), null, null, false));
+    if (target == null) {
+      try (var client = omni.client()) {
+        new Progress(err).line("listing Omni's connections at " + omni.uri());
+        listed = client.list(filter);
+      }
+    } else {
+      try (var client = target.client()) {
+        new Progress(err)
+            .line("listing Omni's connections at " + target.url() + " for " + target.id());
+        listed = client.list(filter);
+      } catch (OmniApiException e) {
+        if (e.kind() != OmniFailure.NOT_AUTHORISED) {
+          throw e;
+        }
+        throw new UsageException(
+            e.getMessage()
+                + ": Omni refused the key of "
+                + target.id()
+                + " from "
+                + target.keyFrom());
+      }
     }
     List<ObservedConnection> live =
         listed.stream()
@@ -71,7 +116,10 @@ public class ImportCommand implements Callable<Integer> {
                 Comparator.comparing((ObservedConnection c) -> c.name().toLowerCase(Locale.ROOT))
                     .thenComparing(ObservedConnection::id))
             .toList();
-    ImportWriter writer = new ImportWriter(blank(namespace));
+    ImportWriter writer =
+        target == null
+            ? new ImportWriter(blank(namespace), null)
+            : new ImportWriter(target.namespace(), target.ref());
     int written = 0;
     for (ObservedConnection c : live) {
       Dialect d = Dialect.fromOmni(c.dialect());
@@ -92,6 +140,31 @@ public class ImportCommand implements Callable<Integer> {
     err.println("# " + written + " connection(s) imported");
     err.flush();
     return 0;
+  }
+
+  /** The --instance from the -f files, or null when Omni is given by --omni-url as before. */
+  private ImportInstance instance() {
+    var parsed = spec.commandLine().getParseResult();
+    boolean withFiles = files != null && !files.isEmpty();
+    if (blank(instance) == null) {
+      if (withFiles) {
+        throw new UsageException("-f names the files holding --instance: give --instance NAME too");
+      }
+      return null;
+    }
+    if (parsed.hasMatchedOption("--omni-url") || parsed.hasMatchedOption("--api-prefix")) {
+      throw new UsageException(
+          "--instance gives the Omni URL and API prefix: leave out --omni-url and --api-prefix");
+    }
+    if (!withFiles) {
+      throw new UsageException(
+          "--instance " + instance + ": give -f with the file holding it (and its key's Secret)");
+    }
+    String ns = blank(namespace);
+    var manifests = ManifestReader.read(files, ns == null ? "default" : ns);
+    SecretValue fileKey = parsed.hasMatchedOption("--omni-token-file") ? omni.token() : null;
+    return ImportInstance.find(
+        new FileInstances(manifests.manifests()), instance.strip(), ns, fileKey);
   }
 
   private static String blank(String s) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.model.Dialect;
+import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.OmniConnection;
 import java.io.PrintWriter;
 
@@ -25,9 +26,14 @@ final class ImportWriter {
 
   private final Slugs slugs = new Slugs();
   private final String namespace;
+  private final InstanceRef instanceRef;
 
-  ImportWriter(String namespace) {
+  /**
+   * @param instanceRef the instance the connections were read through, or null for --omni-url
+   */
+  ImportWriter(String namespace, InstanceRef instanceRef) {
     this.namespace = namespace;
+    this.instanceRef = instanceRef;
   }
 
   void write(PrintWriter out, ObservedConnection c, Dialect dialect) {
@@ -65,6 +71,11 @@ final class ImportWriter {
       meta.put("namespace", namespace);
     }
     ObjectNode spec = r.putObject("spec");
+    if (instanceRef != null) {
+      ObjectNode ref = spec.putObject("instanceRef");
+      ref.put("kind", instanceRef.kindOrDefault().name());
+      ref.put("name", instanceRef.name);
+    }
     spec.put("dialect", dialect.wire());
     if (!slug.equals(c.name())) {
       spec.put("name", c.name());

@@ -68,7 +68,19 @@ final class ManifestPlanner {
       ManifestReader.Result files,
       List<ObservedConnection> listed,
       Map<String, OmniConnectionStatus> live) {
-    return new ManifestPlanner(files, listed, live).run(files.ofKind("OmniConnection"));
+    return plan(files, files.ofKind("OmniConnection"), listed, live);
+  }
+
+  /**
+   * Plans {@code connections}, those of the files that use one instance, against that instance's
+   * list: claims and conflicts are within one instance, as in the operator.
+   */
+  static List<PlanRow> plan(
+      ManifestReader.Result files,
+      List<Manifest> connections,
+      List<ObservedConnection> listed,
+      Map<String, OmniConnectionStatus> live) {
+    return new ManifestPlanner(files, listed, live).run(connections);
   }
 
   private List<PlanRow> run(List<Manifest> manifests) {

@@ -35,23 +35,27 @@ public class OmniOptions {
 
   /** The token from the file, else from OMNI_TOKEN; null when neither is set. */
   SecretValue token() {
-    try {
-      if (tokenFile != null) {
-        String key = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        if (key.isEmpty()) {
-          throw new UsageException(
-              "--omni-token-file " + tokenFile + " is empty: put the Omni API key in it");
-        }
-        return SecretValue.of(key);
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UsageException("cannot read --omni-token-file " + tokenFile + ": no such file");
-    } catch (IOException e) {
-      throw new UsageException(
-          "cannot read --omni-token-file " + tokenFile + ": " + e.getClass().getSimpleName());
+    if (tokenFile != null) {
+      return readKey("--omni-token-file", tokenFile);
     }
     String env = System.getenv("OMNI_TOKEN");
     return env == null || env.isBlank() ? null : SecretValue.of(env.strip());
+  }
+
+  /** An API key from a file named by {@code option}; a usage error when unreadable or empty. */
+  static SecretValue readKey(String option, Path file) {
+    try {
+      String key = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (key.isEmpty()) {
+        throw new UsageException(option + " " + file + " is empty: put the Omni API key in it");
+      }
+      return SecretValue.of(key);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("cannot read " + option + " " + file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException(
+          "cannot read " + option + " " + file + ": " + e.getClass().getSimpleName());
+    }
   }
 
   /** The token, or a usage error saying how to give one. */

@@ -1,8 +1,6 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.client.ListFilter;
-import dev.gitops.omni.connection.ObservedConnection;
-import dev.gitops.omni.model.OmniConnectionStatus;
+import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.ManifestReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +22,12 @@ import picocli.CommandLine.Spec;
           + " adopt, patch (which fields), replace (which fields), nothing, or invalid/blocked and"
           + " why. Lists Omni's connections once. Secrets in the files are read; Secret values are"
           + " never printed.",
+      "With OmniInstances or ClusterOmniInstances in the files, each connection is planned"
+          + " against the Omni of its spec.instanceRef (none: ClusterOmniInstance default, else"
+          + " --omni-url), one list per instance, with the key from the instance's token Secret in"
+          + " the files (or --instance-token-file). An instance missing from the files or refused"
+          + " to the connection's namespace blocks that connection, and nothing is sent to Omni"
+          + " for it.",
       "With a kubeconfig (--kubeconfig or KUBECONFIG) it also reads the OmniConnections' status"
           + " in that cluster, so a resource the operator already manages is planned from what it"
           + " applied and sent; --no-cluster plans from the files alone, where an adoption's"
@@ -71,25 +75,13 @@ public class PlanCommand implements Callable<Integer> {
       description = "Plan from the files alone, even when KUBECONFIG is set.")
   boolean noCluster;
 
-  /** deletionPolicy Delete cannot be carried out on the unstable API: say so on those rows. */
-  private static List<PlanRow> warnUnstableDelete(
-      List<PlanRow> rows, ManifestReader.Result manifests) {
-    java.util.Set<String> deleting = new java.util.HashSet<>();
-    for (var m : manifests.ofKind("OmniConnection")) {
-      var spec = ((dev.gitops.omni.model.OmniConnection) m.resource()).getSpec();
-      if (spec != null
-          && spec.deletionPolicy == dev.gitops.omni.model.Policies.DeletionPolicy.Delete) {
-        deleting.add(ManifestPlanner.key(m));
-      }
-    }
-    return rows.stream()
-        .map(
-            r ->
-                deleting.contains(r.resource())
-                    ? r.noted(dev.gitops.omni.core.Outcome.UNSTABLE_CANNOT_ARCHIVE)
-                    : r)
-        .toList();
-  }
+  @Option(
+      names = "--instance-token-file",
+      paramLabel = "INSTANCE=FILE",
+      description =
+          "The API key of an instance in the files whose token Secret is not in them (repeatable):"
+              + " NAME for a ClusterOmniInstance, NAMESPACE/NAME for an OmniInstance.")
+  Map<String, Path> instanceTokens;
 
   @Override
   public Integer call() {
@@ -111,28 +103,54 @@ public class PlanCommand implements Callable<Integer> {
     }
     Progress progress = new Progress(spec.commandLine().getErr());
     manifests.skipped().forEach(s -> progress.line("skipped " + s));
-    List<ObservedConnection> listed;
-    try (var client = omni.client()) {
-      progress.line("listing Omni's connections at " + omni.uri());
-      listed = client.list(ListFilter.ALL_INCLUDING_DELETED);
-    }
-    Map<String, OmniConnectionStatus> live = null;
-    if (cluster != null) {
-      progress.line("reading the OmniConnections' status from the cluster in " + cluster);
-      live = ClusterStatus.read(cluster, manifests.ofKind("OmniConnection"));
-    } else {
-      progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
-    }
-    List<PlanRow> rows = ManifestPlanner.plan(manifests, listed, live);
-    if ("unstable".equals(omni.prefix())) {
-      rows = warnUnstableDelete(rows, manifests);
-    }
+    FileInstances fileInstances = new FileInstances(manifests.manifests());
+    Map<String, Path> keys = instanceTokens(fileInstances);
+    PlanInstances instances = new PlanInstances(fileInstances);
+    boolean withInstances = instances.inUse(manifests.ofKind("OmniConnection"));
+    PlanRun.Result result =
+        PlanRun.run(
+            manifests,
+            instances,
+            new InstanceLists(fileInstances, keys, omni, progress),
+            withInstances,
+            cluster,
+            progress);
+    List<PlanRow> rows = result.rows();
     var out = spec.commandLine().getOut();
-    if (output.equals("json")) {
-      PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed.size(), rows);
+    if (withInstances) {
+      if (output.equals("json")) {
+        PlanPrinter.json(out, result.lists(), rows);
+      } else {
+        PlanPrinter.text(out, result.lists(), rows);
+      }
     } else {
-      PlanPrinter.text(out, omni.uri() + " (API " + omni.prefix() + ")", listed.size(), rows);
+      int listed = result.lists().get(0).connections().size();
+      if (output.equals("json")) {
+        PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed, rows);
+      } else {
+        PlanPrinter.text(out, omni.uri() + " (API " + omni.prefix() + ")", listed, rows);
+      }
     }
     return PlanPrinter.exitCode(rows);
+  }
+
+  /** The --instance-token-file keys, each naming an instance in the files. */
+  private Map<String, Path> instanceTokens(FileInstances inFiles) {
+    if (instanceTokens == null) {
+      return Map.of();
+    }
+    List<String> known = inFiles.all().stream().map(InstanceLists::reference).toList();
+    for (String ref : instanceTokens.keySet()) {
+      if (!known.contains(ref)) {
+        throw new UsageException(
+            "--instance-token-file "
+                + ref
+                + ": the files hold no such instance (NAME for a ClusterOmniInstance,"
+                + " NAMESPACE/NAME for an OmniInstance; in the files: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ")");
+      }
+    }
+    return instanceTokens;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,50 @@ final class PlanPrinter {
 
   static void text(PrintWriter out, String omni, int listed, List<PlanRow> rows) {
     out.println("Omni " + omni + ": " + listed + " connections listed.");
+    body(out, rows, false);
+  }
+
+  /** With instances: a line per instance listed, and each row's instance. */
+  static void text(PrintWriter out, List<InstanceLists.Listed> lists, List<PlanRow> rows) {
+    for (InstanceLists.Listed l : lists) {
+      out.println(
+          l.problem() == null
+              ? "Omni "
+                  + l.url()
+                  + " (API "
+                  + l.prefix()
+                  + ") for "
+                  + l.id()
+                  + ": "
+                  + l.connections().size()
+                  + " connections listed."
+              : l.id() + ": not listed (see its resources below).");
+    }
+    body(out, rows, true);
+  }
+
+  private static void body(PrintWriter out, List<PlanRow> rows, boolean withInstance) {
     out.println();
-    TextTable t = new TextTable("ACTION", "RESOURCE", "DIALECT", "CONNECTION ID", "DETAILS");
-    rows.forEach(
-        r ->
-            t.add(
-                r.action(),
-                r.resource(),
-                r.dialect(),
-                r.connectionId() == null ? "" : r.connectionId(),
-                r.message()));
+    List<String> header =
+        new ArrayList<>(List.of("ACTION", "RESOURCE", "DIALECT", "CONNECTION ID", "DETAILS"));
+    if (withInstance) {
+      header.add(2, "INSTANCE");
+    }
+    TextTable t = new TextTable(header.toArray(String[]::new));
+    for (PlanRow r : rows) {
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  r.action(),
+                  r.resource(),
+                  r.dialect(),
+                  r.connectionId() == null ? "" : r.connectionId(),
+                  r.message()));
+      if (withInstance) {
+        cells.add(2, r.instance() == null ? "" : r.instance());
+      }
+      t.add(cells.toArray(String[]::new));
+    }
     t.print(out);
     out.println();
     Map<String, Long> counts = counts(rows);
@@ -71,6 +106,30 @@ final class PlanPrinter {
     doc.put("omniUrl", omniUrl);
     doc.put("apiPrefix", prefix);
     doc.put("connectionsListed", listed);
+    json(out, doc, rows);
+  }
+
+  /** With instances: {@code instances}, one entry per instance listed, and each row's instance. */
+  static void json(PrintWriter out, List<InstanceLists.Listed> lists, List<PlanRow> rows) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    List<Map<String, Object>> instances = new ArrayList<>();
+    for (InstanceLists.Listed l : lists) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("instance", l.id());
+      i.put("omniUrl", l.url());
+      i.put("apiPrefix", l.prefix());
+      i.put("connectionsListed", l.problem() == null ? l.connections().size() : null);
+      if (l.problem() != null) {
+        i.put("problem", l.problem());
+      }
+      instances.add(i);
+    }
+    doc.put("instances", instances);
+    doc.put("connectionsListed", lists.stream().mapToInt(l -> l.connections().size()).sum());
+    json(out, doc, rows);
+  }
+
+  private static void json(PrintWriter out, Map<String, Object> doc, List<PlanRow> rows) {
     doc.put("resources", rows.stream().map(PlanPrinter::jsonRow).toList());
     Map<String, Object> summary = new LinkedHashMap<>(counts(rows));
     summary.put("changes", rows.stream().filter(PlanRow::isChange).count());
@@ -88,6 +147,9 @@ final class PlanPrinter {
   private static Map<String, Object> jsonRow(PlanRow r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("resource", r.resource());
+    if (r.instance() != null) {
+      m.put("instance", r.instance());
+    }
     m.put("source", r.origin());
     m.put("omniName", r.omniName());
     m.put("dialect", r.dialect());

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param settings the non-secret create body (create, replace)
  * @param credentialsCompared false when a referenced Secret is not in the files
  * @param writesAllowed false when paused or ObserveOnly: the operator would only report
+ * @param instance the instance it was planned against, null when the files use no instances
  */
 record PlanRow(
     String resource,
@@ -29,7 +30,28 @@ record PlanRow(
     List<Plan.Drift> drift,
     Map<String, Object> settings,
     boolean credentialsCompared,
-    boolean writesAllowed) {
+    boolean writesAllowed,
+    String instance) {
+
+  /** This row, planned against {@code id}. */
+  PlanRow withInstance(String id) {
+    return new PlanRow(
+        resource,
+        origin,
+        omniName,
+        dialect,
+        action,
+        connectionId,
+        fields,
+        changes,
+        reason,
+        message,
+        drift,
+        settings,
+        credentialsCompared,
+        writesAllowed,
+        id);
+  }
 
   /** This row with {@code note} added to its message. */
   PlanRow noted(String note) {
@@ -47,7 +69,8 @@ record PlanRow(
         drift,
         settings,
         credentialsCompared,
-        writesAllowed);
+        writesAllowed,
+        instance);
   }
 
   /** Whether carrying the plan out would write to Omni. */

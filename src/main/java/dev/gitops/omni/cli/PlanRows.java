@@ -72,25 +72,40 @@ final class PlanRows {
         plan.drift(),
         plan.create() == null ? Map.of() : plan.create().settingsByWireName(),
         creds.versions() != null && !credentialsUnknown,
-        plan.writesAllowed());
+        plan.writesAllowed(),
+        null);
   }
 
   static PlanRow credentialsProblem(Manifest m, OmniConnection r, FileCredentials.Found creds) {
+    return unplanned(m, "invalid", creds.failureReason(), creds.failureMessage());
+  }
+
+  /**
+   * A connection whose instance cannot be used (InstanceNotFound, InstanceNotAllowed,
+   * InstanceNotReady): blocked, and nothing was sent to Omni for it.
+   */
+  static PlanRow instanceRefused(Manifest m, String instance, String reason, String message) {
+    return unplanned(m, "blocked", reason, message).withInstance(instance);
+  }
+
+  private static PlanRow unplanned(Manifest m, String action, String reason, String message) {
+    OmniConnection r = (OmniConnection) m.resource();
     return new PlanRow(
         ManifestPlanner.key(m),
         m.origin(),
         r.omniName(),
         dialect(r),
-        "invalid",
+        action,
         null,
         List.of(),
         List.of(),
-        creds.failureReason(),
-        creds.failureMessage(),
+        reason,
+        message,
         List.of(),
         Map.of(),
         false,
-        true);
+        true,
+        null);
   }
 
   private static String action(OmniConnection r, Plan plan, ConnectionPatch patch) {

@@ -4,9 +4,12 @@ import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
 import dev.gitops.omni.sandbox.ManifestReader;
 import dev.gitops.omni.sandbox.Sandbox;
+import dev.gitops.omni.sandbox.SimulatorTenants;
+import dev.gitops.omni.simulator.Organisations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +26,10 @@ import picocli.CommandLine.Spec;
       "Run the operator on this machine: an embedded Kubernetes API, the Omni simulator (or a"
           + " real Omni with --omni-url) and the real operator. Applies the manifests, shows"
           + " progress on stderr and prints a table of the resources.",
+      "OmniInstances and ClusterOmniInstances in the files are applied too. With the"
+          + " simulator, each instance's URL is pointed at it and its key (from its token Secret in"
+          + " the files) opens an organisation of its own, named after the instance, so teams"
+          + " show side by side; --organisation groups keys into one organisation.",
       "Exit code: 0 when every OmniConnection is Ready, 1 otherwise."
     })
 public class SandboxCommand implements Callable<Integer> {
@@ -85,6 +92,15 @@ public class SandboxCommand implements Callable<Integer> {
               + " its Omni connection when the resource sets no spec.deletionPolicy.")
   DeletionPolicy deletionPolicy;
 
+  @Option(
+      names = "--organisation",
+      paramLabel = "NAME=KEY[,KEY...]",
+      description =
+          "A simulator organisation and its API keys (repeatable), e.g. shared=key-a,key-b: the"
+              + " instances whose token Secrets hold those keys share its connections. Keys in"
+              + " the files that no --organisation names get an organisation per instance.")
+  List<String> organisations;
+
   @Override
   public Integer call() throws Exception {
     Progress progress = new Progress(spec.commandLine().getErr());
@@ -95,7 +111,7 @@ public class SandboxCommand implements Callable<Integer> {
     if (first.ofKind("OmniConnection").isEmpty() && !watch) {
       throw UsageException.noOmniConnection(paths, first.skipped());
     }
-    Sandbox.Settings settings = settings();
+    Sandbox.Settings settings = settings(first);
     progress.line(
         "starting an embedded Kubernetes API"
             + (settings.omniUrl() == null ? ", the Omni simulator" : "")
@@ -117,9 +133,13 @@ public class SandboxCommand implements Callable<Integer> {
         });
   }
 
-  private Sandbox.Settings settings() {
+  private Sandbox.Settings settings(ManifestReader.Result first) {
     // a real Omni only when asked for on the command line, never because OMNI_URL happens to be set
     boolean real = spec.commandLine().getParseResult().hasMatchedOption("--omni-url");
+    if (real && organisations != null && !organisations.isEmpty()) {
+      throw new UsageException(
+          "--organisation configures the sandbox's simulator: it cannot be used with --omni-url");
+    }
     String url = real ? omni.uri().toString() : null;
     SecretValue token = real ? omni.requireToken() : null;
     if (rateLimit < 1 || simulatorRateLimit < 0) {
@@ -132,6 +152,24 @@ public class SandboxCommand implements Callable<Integer> {
         simulatorRateLimit,
         rateLimit,
         Limits.pollInterval("--poll-interval", pollInterval, rateLimit),
-        deletionPolicy);
+        deletionPolicy,
+        real ? SimulatorTenants.NONE : tenants(first));
+  }
+
+  private SimulatorTenants tenants(ManifestReader.Result first) {
+    Organisations given = Organisations.NONE;
+    for (String value : organisations == null ? List.<String>of() : organisations) {
+      try {
+        var org = Organisations.parse(value);
+        given = given.with(org.getKey(), new Organisations.Keys(org.getValue(), Set.of()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--organisation: " + e.getMessage());
+      }
+    }
+    try {
+      return SimulatorTenants.of(given, first.manifests());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--organisation: " + e.getMessage());
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.gitops.omni.sandbox.StatusRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class SandboxRunner {
   private final Progress progress;
   private final ManifestApplier applier;
   private final Map<String, String> announced = new HashMap<>();
+  private final SandboxInstances instances;
 
   SandboxRunner(
       Sandbox sandbox,
@@ -55,13 +57,14 @@ final class SandboxRunner {
     this.out = out;
     this.progress = progress;
     this.applier = new ManifestApplier(sandbox.kubernetes());
+    this.instances = new SandboxInstances(sandbox.kubernetes());
   }
 
   int run() {
     progress.line("Kubernetes API (embedded, in memory): " + sandbox.kubernetesUrl());
-    progress.line(omniDescription());
+    SandboxBanner.lines(sandbox).forEach(progress::line);
     initial.skipped().forEach(s -> progress.line("skipped " + s));
-    var changes = applier.sync(initial.manifests());
+    var changes = applier.sync(sandbox.forOmni(initial.manifests()));
     progress.line("applied " + changes.size() + " resources from " + paths);
     sandbox.start();
     progress.line("operator started; waiting for the OmniConnections to be Ready");
@@ -111,7 +114,7 @@ final class SandboxRunner {
   /** Re-reads the files and applies the difference; a broken file is reported and skipped. */
   private boolean reapply() {
     try {
-      var changes = applier.sync(ManifestReader.read(paths).manifests());
+      var changes = applier.sync(sandbox.forOmni(ManifestReader.read(paths).manifests()));
       changes.forEach(c -> progress.line(c.toString()));
       return !changes.isEmpty();
     } catch (ManifestException e) {
@@ -121,6 +124,7 @@ final class SandboxRunner {
   }
 
   private void announce(List<StatusRow> rows) {
+    instances.refresh().forEach(progress::line);
     long ready =
         rows.stream().filter(r -> r.isReady() && "ready".equals(announced.get(r.key()))).count();
     for (StatusRow r : rows) {
@@ -166,18 +170,30 @@ final class SandboxRunner {
   }
 
   private void table(List<StatusRow> rows) {
-    TextTable t =
-        new TextTable(
-            "NAMESPACE", "NAME", "DIALECT", "READY", "SYNCED", "CONNECTION ID", "MESSAGE");
+    instances.refresh();
+    boolean withInstance = instances.shown(rows);
+    List<String> header =
+        new ArrayList<>(
+            List.of("NAMESPACE", "NAME", "DIALECT", "READY", "SYNCED", "CONNECTION ID", "MESSAGE"));
+    if (withInstance) {
+      header.add(3, "INSTANCE");
+    }
+    TextTable t = new TextTable(header.toArray(String[]::new));
     for (StatusRow r : rows) {
-      t.add(
-          r.namespace(),
-          r.name(),
-          r.dialect(),
-          r.current() ? r.ready() : "Unknown",
-          r.current() ? r.synced() : "Unknown",
-          r.connectionId(),
-          r.message());
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  r.namespace(),
+                  r.name(),
+                  r.dialect(),
+                  r.current() ? r.ready() : "Unknown",
+                  r.current() ? r.synced() : "Unknown",
+                  r.connectionId(),
+                  r.message()));
+      if (withInstance) {
+        cells.add(3, instances.of(r));
+      }
+      t.add(cells.toArray(String[]::new));
     }
     t.print(out);
     long ready = rows.stream().filter(StatusRow::isReady).count();
@@ -195,23 +211,6 @@ final class SandboxRunner {
 
   private static int exitCode(List<StatusRow> rows) {
     return rows.stream().allMatch(StatusRow::isReady) ? 0 : 1;
-  }
-
-  private String omniDescription() {
-    var sim = sandbox.simulator();
-    if (sim == null) {
-      return "Omni: " + sandbox.omniUrl() + " (real Omni, API " + sandbox.apiPrefix() + ")";
-    }
-    int limit = sim.options().rateLimitPerMinute();
-    return "Omni simulator: "
-        + sim.baseUrl()
-        + " (API "
-        + sandbox.apiPrefix()
-        + ", "
-        + (limit == 0 ? "no rate limit" : limit + " requests/minute")
-        + ", token "
-        + sim.options().tokens().iterator().next()
-        + ")";
   }
 
   private static long now() {

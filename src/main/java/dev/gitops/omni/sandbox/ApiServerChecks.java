@@ -40,7 +40,9 @@ final class ApiServerChecks {
           "Secret",
               Set.of("apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"),
           "Namespace", Set.of("apiVersion", "kind", "metadata", "spec", "status"),
-          "OmniConnection", Set.of("apiVersion", "kind", "metadata", "spec", "status"));
+          "OmniConnection", Set.of("apiVersion", "kind", "metadata", "spec", "status"),
+          "OmniInstance", Set.of("apiVersion", "kind", "metadata", "spec", "status"),
+          "ClusterOmniInstance", Set.of("apiVersion", "kind", "metadata", "spec", "status"));
 
   private ApiServerChecks() {}
 

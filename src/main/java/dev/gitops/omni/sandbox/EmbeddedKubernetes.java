@@ -9,22 +9,23 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * An in-process Kubernetes API (the Fabric8 mock server in CRUD mode) on a loopback port, with the
- * OmniConnection, OmniInstance and ClusterOmniInstance CRDs installed. It stores and watches
- * resources like an API server but has no server-side apply, admission or CEL: the operator's own
- * Java rules still apply. Its store is indexed ({@link IndexedCrudDispatcher}) so that tens of
- * thousands of objects stay fast.
+ * operator's CRDs installed (OmniConnection, OmniInstance, ClusterOmniInstance). It stores and
+ * watches resources like an API server but has no server-side apply, admission or CEL: the
+ * operator's own Java rules still apply. Its store is indexed ({@link IndexedCrudDispatcher}) so
+ * that tens of thousands of objects stay fast.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   /** The CRD as generated from the model, packaged into the jar by the build. */
   public static final String CRD_RESOURCE =
       "/META-INF/fabric8/omniconnections.omni.gitops.dev-v1.yml";
 
-  /** Every CRD of the model: connections and both instance kinds. */
-  public static final java.util.List<String> CRD_RESOURCES =
-      java.util.List.of(
+  /** Every CRD the operator serves, the OmniConnection one first. */
+  public static final List<String> CRD_RESOURCES =
+      List.of(
           CRD_RESOURCE,
           "/META-INF/fabric8/omniinstances.omni.gitops.dev-v1.yml",
           "/META-INF/fabric8/clusteromniinstances.omni.gitops.dev-v1.yml");
@@ -54,19 +55,21 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     KubernetesClient client = server.createClient();
-    for (String resource : CRD_RESOURCES) {
-      try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(resource)) {
-        if (crd == null) {
-          throw new IllegalStateException(resource + " is missing from the classpath");
-        }
-        CustomResourceDefinition def =
-            client.apiextensions().v1().customResourceDefinitions().load(crd).item();
-        client.apiextensions().v1().customResourceDefinitions().resource(def).create();
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("cannot read " + resource, e);
-      }
-    }
+    CRD_RESOURCES.forEach(path -> install(client, path));
     return new EmbeddedKubernetes(server, client);
+  }
+
+  private static void install(KubernetesClient client, String path) {
+    try (InputStream crd = EmbeddedKubernetes.class.getResourceAsStream(path)) {
+      if (crd == null) {
+        throw new IllegalStateException("the CRD " + path + " is missing from the classpath");
+      }
+      CustomResourceDefinition def =
+          client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+      client.apiextensions().v1().customResourceDefinitions().resource(def).create();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the CRD " + path, e);
+    }
   }
 
   public KubernetesClient client() {

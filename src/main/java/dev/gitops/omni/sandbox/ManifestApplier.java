@@ -1,12 +1,16 @@
 package dev.gitops.omni.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,12 +23,15 @@ import java.util.Map;
 /**
  * Applies manifests to a Kubernetes API like {@code kubectl apply}, and remembers what it applied:
  * a later {@link #sync} creates what is new, updates only what changed and deletes what is gone. An
- * OmniConnection update replaces its spec, labels and annotations but keeps what the operator owns
- * (status, finalizers, its own annotations). Secrets are stored with {@code stringData} folded into
- * {@code data}, as the API server does.
+ * update of one of the operator's kinds (OmniConnection, OmniInstance, ClusterOmniInstance)
+ * replaces its spec, labels and annotations but keeps what the operator owns (status, finalizers,
+ * its own annotations). Instances are applied before the connections that use them and deleted
+ * after them. Secrets are stored with {@code stringData} folded into {@code data}, as the API
+ * server does.
  */
 public final class ManifestApplier {
-  private static final List<String> ORDER = List.of("Namespace", "Secret", "OmniConnection");
+  private static final List<String> ORDER =
+      List.of("Namespace", "Secret", "ClusterOmniInstance", "OmniInstance", "OmniConnection");
 
   private final KubernetesClient client;
   private final Map<String, Applied> applied = new LinkedHashMap<>();
@@ -78,8 +85,19 @@ public final class ManifestApplier {
 
   private void apply(Manifest m, Manifest previous) {
     HasMetadata r = m.resource();
+    HasMetadata before = previous == null ? null : previous.resource();
     if (r instanceof OmniConnection c) {
-      applyConnection(c, previous == null ? null : (OmniConnection) previous.resource());
+      applyCustom(
+          client.resources(OmniConnection.class).inNamespace(m.namespace()).withName(m.name()),
+          c,
+          before);
+    } else if (r instanceof OmniInstance i) {
+      applyCustom(
+          client.resources(OmniInstance.class).inNamespace(m.namespace()).withName(m.name()),
+          i,
+          before);
+    } else if (r instanceof ClusterOmniInstance c) {
+      applyCustom(client.resources(ClusterOmniInstance.class).withName(m.name()), c, before);
     } else if (r instanceof Secret s) {
       client.secrets().inNamespace(m.namespace()).resource(folded(s)).createOr(op -> op.update());
     } else if (r instanceof Namespace n) {
@@ -87,17 +105,15 @@ public final class ManifestApplier {
     }
   }
 
-  private void applyConnection(OmniConnection desired, OmniConnection previous) {
-    var resources =
-        client.resources(OmniConnection.class).inNamespace(desired.getMetadata().getNamespace());
-    var existing = resources.withName(desired.getMetadata().getName());
+  private <S, T extends CustomResource<S, ?>> void applyCustom(
+      Resource<T> existing, T desired, HasMetadata previous) {
     if (existing.get() == null) {
-      resources.resource(copy(desired)).create();
+      client.resource(StrictYaml.copy(desired)).create();
       return;
     }
     existing.edit(
         current -> {
-          current.setSpec(copy(desired).getSpec());
+          current.setSpec(StrictYaml.copy(desired).getSpec());
           ObjectMeta meta = current.getMetadata();
           meta.setLabels(desired.getMetadata().getLabels());
           Map<String, String> annotations =
@@ -115,7 +131,7 @@ public final class ManifestApplier {
 
   /** The Secret as the API server stores it: stringData merged into base64 data. */
   static Secret folded(Secret s) {
-    Secret copy = copy(s);
+    Secret copy = StrictYaml.copy(s);
     if (copy.getStringData() != null && !copy.getStringData().isEmpty()) {
       Map<String, String> data =
           new LinkedHashMap<>(copy.getData() == null ? Map.of() : copy.getData());
@@ -128,15 +144,6 @@ public final class ManifestApplier {
       copy.setStringData(null);
     }
     return copy;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends HasMetadata> T copy(T r) {
-    try {
-      return (T) StrictYaml.MAPPER.readValue(StrictYaml.MAPPER.writeValueAsString(r), r.getClass());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot copy " + r.getKind(), e);
-    }
   }
 
   private static String content(HasMetadata r) {

@@ -3,7 +3,9 @@ package dev.gitops.omni.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -20,8 +22,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads Kubernetes manifests the way {@code kubectl apply -f} takes them: files or directories
  * (walked for {@code *.yaml} and {@code *.yml}), each file one or more YAML documents. It keeps
- * OmniConnections, Secrets and Namespaces, reports other kinds as skipped, and reads strictly: an
- * unknown field or a wrong type is an error naming the file, the document and the field.
+ * OmniConnections, OmniInstances, ClusterOmniInstances, Secrets and Namespaces, reports other kinds
+ * as skipped, and reads strictly: an unknown field, a wrong type or a missing required field is an
+ * error naming the file, the document and the field.
  */
 public final class ManifestReader {
   private ManifestReader() {}
@@ -36,17 +39,24 @@ public final class ManifestReader {
   private static final Map<String, Class<? extends HasMetadata>> KINDS =
       Map.of(
           "OmniConnection", OmniConnection.class,
+          "OmniInstance", OmniInstance.class,
+          "ClusterOmniInstance", ClusterOmniInstance.class,
           "Secret", Secret.class,
           "Namespace", Namespace.class);
 
+  private static final String OURS = OmniConnection.GROUP + "/" + OmniConnection.VERSION;
+
   private static final Map<String, String> API_VERSIONS =
       Map.of(
-          "OmniConnection",
-          OmniConnection.GROUP + "/" + OmniConnection.VERSION,
-          "Secret",
-          "v1",
-          "Namespace",
-          "v1");
+          "OmniConnection", OURS,
+          "OmniInstance", OURS,
+          "ClusterOmniInstance", OURS,
+          "Secret", "v1",
+          "Namespace", "v1");
+
+  /** Kinds without a namespace: kubectl ignores one given in their metadata. */
+  private static final java.util.Set<String> CLUSTER_SCOPED =
+      java.util.Set.of("Namespace", "ClusterOmniInstance");
 
   public static Result read(List<Path> paths) {
     return read(paths, "default");
@@ -162,7 +172,12 @@ public final class ManifestReader {
     if (type == null && apiVersion.startsWith(OmniConnection.GROUP + "/")) {
       // our own API group: a misspelt kind would be refused by the API server, not skipped
       throw new ManifestException(
-          where + ": " + apiVersion + " has no kind " + kind + ": the kind is OmniConnection");
+          where
+              + ": "
+              + apiVersion
+              + " has no kind "
+              + kind
+              + ": the kinds are OmniConnection, OmniInstance and ClusterOmniInstance");
     }
     if (type == null) {
       skipped.add(
@@ -186,9 +201,12 @@ public final class ManifestReader {
     }
     ApiServerChecks.check(kind, doc, label);
     HasMetadata resource = StrictYaml.convert(doc, type, label);
-    if (!"Namespace".equals(kind) && resource.getMetadata().getNamespace() == null) {
+    if (CLUSTER_SCOPED.contains(kind)) {
+      resource.getMetadata().setNamespace(null);
+    } else if (resource.getMetadata().getNamespace() == null) {
       resource.getMetadata().setNamespace(defaultNamespace);
     }
+    InstanceChecks.check(resource, label);
     return new Manifest(file, index, resource);
   }
 

@@ -10,11 +10,14 @@ import dev.gitops.omni.simulator.SimulatorOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Everything the sandbox runs in one process: an embedded Kubernetes API, the Omni simulator (or a
- * real Omni), and the real operator between them. Closing it stops all of them, in reverse order.
+ * real Omni), and the real operator between them. The simulator may serve several organisations
+ * ({@link SimulatorTenants}), one per instance in the files. Closing it stops all of them, in
+ * reverse order.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -23,6 +26,7 @@ public final class Sandbox implements AutoCloseable {
    * @param token the API key of that real Omni (ignored for the simulator)
    * @param simulatorRateLimit the simulator's requests per minute per key (0: unlimited)
    * @param rateLimit the operator's own request budget per minute
+   * @param tenants the simulator's organisations (ignored with a real Omni)
    */
   public record Settings(
       String omniUrl,
@@ -31,7 +35,8 @@ public final class Sandbox implements AutoCloseable {
       int simulatorRateLimit,
       int rateLimit,
       Duration pollInterval,
-      DeletionPolicy deletionPolicy) {}
+      DeletionPolicy deletionPolicy,
+      SimulatorTenants tenants) {}
 
   private final Settings settings;
   private final String omniUrl;
@@ -60,9 +65,14 @@ public final class Sandbox implements AutoCloseable {
       String url = s.omniUrl();
       SecretValue token = s.token();
       if (url == null) {
+        SimulatorTenants tenants = s.tenants() == null ? SimulatorTenants.NONE : s.tenants();
         sim =
             OmniSimulator.start(
-                SimulatorOptions.builder().rateLimitPerMinute(s.simulatorRateLimit()).build());
+                SimulatorOptions.builder()
+                    .rateLimitPerMinute(s.simulatorRateLimit())
+                    .tokens(tenants.defaultTokens())
+                    .organisations(tenants.organisations())
+                    .build());
         url = sim.baseUrl();
         token = SecretValue.of(SimulatorOptions.DEFAULT_TOKEN);
       }
@@ -107,6 +117,19 @@ public final class Sandbox implements AutoCloseable {
 
   public String apiPrefix() {
     return settings.apiPrefix();
+  }
+
+  /**
+   * The manifests as this sandbox applies them: with the simulator, every instance's spec.url is
+   * pointed at it (its key picks the organisation); with a real Omni they are unchanged.
+   */
+  public List<Manifest> forOmni(List<Manifest> manifests) {
+    return simulator == null ? manifests : SimulatorTenants.pointedAt(omniUrl, manifests);
+  }
+
+  /** The simulator's organisations (only the default one with a real Omni). */
+  public SimulatorTenants tenants() {
+    return settings.tenants() == null ? SimulatorTenants.NONE : settings.tenants();
   }
 
   /** The simulator, or null when the sandbox talks to a real Omni. */

@@ -8,11 +8,15 @@ import java.util.Optional;
 /**
  * One OmniConnection as the sandbox reports it. Conditions count only once the operator has seen
  * the current generation: a just-edited resource is not Ready on the strength of its old spec.
+ *
+ * @param instance the instance its spec.instanceRef names ({@code ClusterOmniInstance/x}, {@code
+ *     OmniInstance/x}), empty when it names none
  */
 public record StatusRow(
     String namespace,
     String name,
     String dialect,
+    String instance,
     String ready,
     String synced,
     String connectionId,
@@ -33,6 +37,7 @@ public record StatusRow(
         r.getMetadata().getNamespace(),
         r.getMetadata().getName(),
         r.getSpec() == null || r.getSpec().dialect == null ? "" : r.getSpec().dialect.wire(),
+        instance(r),
         ready.map(StatusCondition::getStatus).orElse("Unknown"),
         condition(r, "Synced").map(StatusCondition::getStatus).orElse("Unknown"),
         status == null || status.connectionId == null ? "" : status.connectionId,
@@ -40,6 +45,11 @@ public record StatusRow(
         ready.map(StatusCondition::getMessage).orElse("waiting for the operator"),
         current,
         current && condition(r, "Stalled").map(c -> "True".equals(c.getStatus())).orElse(false));
+  }
+
+  private static String instance(OmniConnection r) {
+    var ref = r.getSpec() == null ? null : r.getSpec().instanceRef;
+    return ref == null || ref.name == null ? "" : ref.kindOrDefault() + "/" + ref.name;
   }
 
   private static Optional<StatusCondition> condition(OmniConnection r, String type) {

@@ -52,6 +52,16 @@ final class StrictYaml {
     return m;
   }
 
+  /** A deep copy of a resource, through its YAML. */
+  @SuppressWarnings("unchecked")
+  static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T copy(T r) {
+    try {
+      return (T) MAPPER.readValue(MAPPER.writeValueAsString(r), r.getClass());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot copy " + r.getKind(), e);
+    }
+  }
+
   /** Converts one document, or fails with {@code label: field: what was expected}. */
   static <T> T convert(JsonNode doc, Class<T> type, String label) {
     try {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gitops.omni.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,53 @@ class ImportCommandTest {
     assertThat(docs(byName.out()))
         .extracting(d -> d.at("/spec/connectionId").asText())
         .containsExactly(pgId);
-    assertThat(byName.out()).doesNotContain("namespace:");
+    assertThat(byName.out()).doesNotContain("namespace:").doesNotContain("instanceRef");
+  }
+
+  @Test
+  void throughAnInstanceEveryManifestNamesItAndPlansToNothing() throws Exception {
+    Path instance =
+        omni.write(
+            "instance.yaml",
+            """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: omni-key, namespace: team}
+            stringData: {token: %s}
+            ---
+            apiVersion: omni.gitops.dev/v1alpha1
+            kind: OmniInstance
+            metadata: {name: omni, namespace: team}
+            spec:
+              url: %s
+              tokenSecretRef: {name: omni-key}
+            """
+                .formatted(SimulatorOptions.DEFAULT_TOKEN, omni.sim.baseUrl()));
+
+    Cli.Result imported = Cli.run("import", "--instance", "omni", "-f", instance.toString());
+
+    assertThat(imported.code()).as(imported.all()).isZero();
+    assertThat(imported.err()).contains("for OmniInstance team/omni");
+    List<JsonNode> docs = docs(imported.out());
+    assertThat(docs).hasSize(5);
+    assertThat(docs)
+        .allSatisfy(
+            d -> {
+              assertThat(d.at("/metadata/namespace").asText()).isEqualTo("team");
+              assertThat(d.at("/spec/instanceRef/kind").asText()).isEqualTo("OmniInstance");
+              assertThat(d.at("/spec/instanceRef/name").asText()).isEqualTo("omni");
+            });
+    assertThat(imported.all()).doesNotContain(SimulatorOptions.DEFAULT_TOKEN);
+
+    Path file = omni.write("imported.yaml", imported.out());
+    omni.sim.resetCounters();
+    Cli.Result plan =
+        Cli.run("plan", "--no-cluster", "-f", file.toString(), "-f", instance.toString());
+    assertThat(plan.code()).as(plan.all()).isZero();
+    assertThat(plan.out())
+        .contains("for OmniInstance team/omni: 6 connections listed.")
+        .contains("0 to create, 0 to adopt, 0 to patch, 0 to replace, 5 unchanged, 0 invalid");
+    assertThat(omni.sim.count("list")).isEqualTo(1);
   }
 
   @Test

@@ -188,6 +188,40 @@ class ManifestReaderTest {
         .hasMessageEndingWith("the key 'port' appears twice");
   }
 
+  @Test
+  void instancesAreReadAndOnlyTheNamespacedKindGetsTheDefaultNamespace() throws IOException {
+    Path f =
+        write(
+            "i.yaml",
+            """
+            apiVersion: omni.gitops.dev/v1alpha1
+            kind: OmniInstance
+            metadata: {name: omni}
+            spec: {url: https://a.omniapp.co, tokenSecretRef: {name: k}}
+            ---
+            apiVersion: omni.gitops.dev/v1alpha1
+            kind: ClusterOmniInstance
+            metadata: {name: shared, namespace: ignored}
+            spec:
+              url: https://b.omniapp.co
+              apiPrefix: unstable
+              tokenSecretRef: {name: k, namespace: omni-system}
+              namespaces: {names: [a, b]}
+            """);
+
+    var result = ManifestReader.read(List.of(f), "team");
+
+    assertThat(result.ofKind("OmniInstance").get(0).key()).isEqualTo("OmniInstance team/omni");
+    assertThat(result.ofKind("ClusterOmniInstance").get(0).key())
+        .isEqualTo("ClusterOmniInstance shared");
+    var shared =
+        (dev.gitops.omni.model.ClusterOmniInstance)
+            result.ofKind("ClusterOmniInstance").get(0).resource();
+    assertThat(shared.getSpec().requestsPerMinute).as("the CRD's default").isEqualTo(60);
+    assertThat(shared.getSpec().tokenSecretRef.key).isEqualTo("token");
+    assertThat(shared.getSpec().namespaces.names).containsExactly("a", "b");
+  }
+
   static String pg(String line) {
     return """
         apiVersion: omni.gitops.dev/v1alpha1
