@@ -8,6 +8,7 @@ import dev.gitops.omni.connection.RefreshSchedule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -95,10 +96,7 @@ class NeighbourErrorsTest {
     assertThat(e.detail()).isEqualTo(detail);
     assertThat(e.retryable()).isEqualTo(kind.retryable());
     assertThat(e.retryAfter())
-        .isEqualTo(
-            status == 429
-                ? java.util.Optional.of(Duration.ofSeconds(7))
-                : java.util.Optional.empty());
+        .isEqualTo(status == 429 ? Optional.of(Duration.ofSeconds(7)) : Optional.empty());
     assertThat(omni.server.getRequestCount()).as("one call, one request").isEqualTo(1);
   }
 
@@ -135,21 +133,5 @@ class NeighbourErrorsTest {
     assertThat(e.status()).isZero();
     assertThat(e.retryable()).isTrue();
     assertThat(e.detail()).startsWith("connection failed before a complete response");
-  }
-
-  /** The beta prefix has none of these routes: a clear, terminal error, and nothing is sent. */
-  @ParameterizedTest
-  @MethodSource("calls")
-  void theBetaPrefixRefusesWithoutSending(String call) {
-    OkHttpNeighbourClient beta = omni.neighbours("unstable");
-
-    OmniApiException e =
-        catchThrowableOfType(OmniApiException.class, () -> CALLS.get(call).accept(beta));
-
-    assertThat(e.kind()).isEqualTo(OmniFailure.INVALID_REQUEST);
-    assertThat(e.retryable()).isFalse();
-    assertThat(e.status()).isZero();
-    assertThat(e.detail()).contains("/api/unstable").contains("use apiPrefix v1");
-    assertThat(omni.server.getRequestCount()).isZero();
   }
 }
