@@ -1,26 +1,19 @@
 package dev.gitops.omni.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.client.OmniExchange.Reply;
 import dev.gitops.omni.connection.ConnectionPatch;
 import dev.gitops.omni.connection.NewConnection;
 import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.connection.OmniFailure;
 import dev.gitops.omni.connection.SecretValue;
-import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link OmniClient} over OkHttp: one call, one HTTP request. No retries and no rate limiting here
@@ -28,19 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OkHttpOmniClient.class);
-  private static final MediaType JSON = MediaType.get("application/json");
-
-  /** Error pages are read only this far: the detail keeps far less anyway. */
-  private static final long MAX_ERROR_BODY = 64 * 1024;
-
-  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._~-]+");
-
   private volatile OmniClientConfig config;
   private final OkHttpClient http;
   private final boolean ownsHttp;
+  private final OmniExchange exchange;
   private final HttpUrl connectionsUrl;
-  private final Clock clock = Clock.systemUTC();
 
   /** A client with its own OkHttpClient; {@link #close()} releases it. */
   public OkHttpOmniClient(OmniClientConfig config) {
@@ -78,13 +63,8 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
             .writeTimeout(config.readTimeout())
             .build();
     this.ownsHttp = owns;
-    this.connectionsUrl =
-        HttpUrl.get(config.baseUrl())
-            .newBuilder()
-            .addPathSegment("api")
-            .addPathSegment(config.apiPrefix())
-            .addPathSegment("connections")
-            .build();
+    this.exchange = new OmniExchange(http, this::config);
+    this.connectionsUrl = exchange.api().addPathSegment("connections").build();
   }
 
   /**
@@ -99,6 +79,11 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
     return config;
   }
 
+  /** The exchange {@link OkHttpNeighbourClient} sends through: same client, key and rules. */
+  OmniExchange exchange() {
+    return exchange;
+  }
+
   @Override
   public List<ObservedConnection> list(ListFilter filter) {
     ListFilter f = filter == null ? ListFilter.ALL : filter;
@@ -111,7 +96,7 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
     if (f.includeDeleted()) {
       url.addQueryParameter("includeDeleted", "true");
     }
-    Reply reply = execute(request(url.build()).get().build(), List.of());
+    Reply reply = exchange.execute(exchange.request(url.build()).get().build(), List.of());
     List<ObservedConnection> connections = OmniResponses.list(reply.json());
     if (connections == null) {
       throw OmniErrors.malformed(reply.status(), "a list of connections", OmniFailure.UNAVAILABLE);
@@ -122,7 +107,7 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
   @Override
   public ObservedConnection get(String id) {
     requireV1("GET");
-    Reply reply = execute(request(connectionUrl(id)).get().build(), List.of());
+    Reply reply = exchange.execute(exchange.request(connectionUrl(id)).get().build(), List.of());
     ObservedConnection connection = OmniResponses.one(reply.json());
     if (connection == null) {
       throw OmniErrors.malformed(reply.status(), "a connection object", OmniFailure.UNAVAILABLE);
@@ -133,9 +118,9 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
   @Override
   public String create(NewConnection request) {
     Objects.requireNonNull(request, "request");
-    RequestBody body = RequestBody.create(OmniRequestBodies.create(request), JSON);
-    Request post = request(connectionsUrl).post(body).build();
-    Reply reply = execute(post, OmniRequestBodies.secretValues(request.secrets()));
+    RequestBody body = OmniExchange.json(OmniRequestBodies.create(request));
+    Request post = exchange.request(connectionsUrl).post(body).build();
+    Reply reply = exchange.execute(post, OmniRequestBodies.secretValues(request.secrets()));
     String id = OmniResponses.createdId(reply.json());
     if (id == null) {
       // Terminal on purpose: the connection probably exists, and a retry would duplicate it.
@@ -154,9 +139,9 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
     if (request.isEmpty()) {
       throw new IllegalArgumentException("PATCH of connection " + id + " has nothing to change");
     }
-    RequestBody body = RequestBody.create(OmniRequestBodies.patch(request), JSON);
-    Request patch = request(connectionUrl(id)).patch(body).build();
-    Reply reply = execute(patch, OmniRequestBodies.secretValues(request.secrets()));
+    RequestBody body = OmniExchange.json(OmniRequestBodies.patch(request));
+    Request patch = exchange.request(connectionUrl(id)).patch(body).build();
+    Reply reply = exchange.execute(patch, OmniRequestBodies.secretValues(request.secrets()));
     String message = OmniResponses.message(reply.json());
     if (message == null) {
       throw OmniErrors.malformed(reply.status(), "a JSON result", OmniFailure.UNAVAILABLE);
@@ -167,7 +152,7 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
   @Override
   public void delete(String id) {
     requireV1("DELETE");
-    execute(request(connectionUrl(id)).delete().build(), List.of());
+    exchange.execute(exchange.request(connectionUrl(id)).delete().build(), List.of());
   }
 
   @Override
@@ -189,43 +174,11 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
     return "OkHttpOmniClient[" + config + "]";
   }
 
-  private Reply execute(Request request, List<String> secrets) {
-    String method = request.method();
-    String path = request.url().encodedPath();
-    try (Response response = http.newCall(request).execute()) {
-      int status = response.code();
-      LOG.debug("Omni {} {} -> {}", method, path, status);
-      if (response.isSuccessful()) {
-        return new Reply(status, response.body().string());
-      }
-      String body = response.peekBody(MAX_ERROR_BODY).string();
-      throw OmniErrors.fromResponse(
-          status, response.message(), response.headers(), body, secrets, clock);
-    } catch (IOException e) {
-      LOG.debug("Omni {} {} -> no response ({})", method, path, e.getClass().getSimpleName());
-      throw OmniErrors.fromIo(e, secrets);
-    }
-  }
-
-  private Request.Builder request(HttpUrl url) {
-    return new Request.Builder()
-        .url(url)
-        .header("Authorization", "Bearer " + config.token().reveal())
-        .header("Accept", "application/json")
-        .header("User-Agent", config.userAgent());
-  }
-
   private HttpUrl connectionUrl(String id) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("Omni connection id is required");
-    }
-    String segment = id.strip();
-    // Omni ids are UUIDs. Refuse anything that could leave /connections/{id}: OkHttp resolves
-    // "." and ".." segments, and a "/" or "?" would change the route.
-    if (!SAFE_ID.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
-      throw new IllegalArgumentException("Omni connection id is not a valid id: " + segment);
-    }
-    return connectionsUrl.newBuilder().addPathSegment(segment).build();
+    return connectionsUrl
+        .newBuilder()
+        .addPathSegment(OmniExchange.segment(id, "connection"))
+        .build();
   }
 
   private void requireV1(String method) {
@@ -242,12 +195,6 @@ public final class OkHttpOmniClient implements OmniClient, AutoCloseable {
   private static void addQuery(HttpUrl.Builder url, String name, String value) {
     if (value != null) {
       url.addQueryParameter(name, value);
-    }
-  }
-
-  private record Reply(int status, String body) {
-    JsonNode json() {
-      return OmniJson.parseOrNull(body);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 
 /** The one Jackson mapper of the client and small lenient tree helpers. */
 final class OmniJson {
@@ -41,6 +42,32 @@ final class OmniJson {
       return null;
     }
     return value.asText();
+  }
+
+  /** The first of the fields with a non-blank text value, stripped; or null. */
+  static String firstText(JsonNode node, String... fields) {
+    for (String field : fields) {
+      String value = text(node, field);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+
+  /** The body itself when it is an array, else the first of {@code keys} holding one; or null. */
+  static JsonNode array(JsonNode body, List<String> keys) {
+    if (body != null && body.isArray()) {
+      return body;
+    }
+    if (body == null || !body.isObject()) {
+      return null;
+    }
+    return keys.stream()
+        .map(body::get)
+        .filter(n -> n != null && n.isArray())
+        .findFirst()
+        .orElse(null);
   }
 
   /** A value rendered for a human: a string as it is, anything else as compact JSON. */

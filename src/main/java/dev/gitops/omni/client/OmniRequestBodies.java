@@ -82,7 +82,7 @@ final class OmniRequestBodies {
     return secrets.values().stream().filter(s -> s != null).map(SecretValue::reveal).toList();
   }
 
-  private static byte[] write(ObjectNode body) {
+  static byte[] write(ObjectNode body) {
     try {
       return OmniJson.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {

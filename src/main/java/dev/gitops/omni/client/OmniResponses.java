@@ -43,17 +43,7 @@ final class OmniResponses {
 
   /** The connections of a list answer: under a known key, or a bare array. */
   static List<ObservedConnection> list(JsonNode body) {
-    JsonNode array = null;
-    if (body != null && body.isArray()) {
-      array = body;
-    } else if (body != null && body.isObject()) {
-      array =
-          LIST_KEYS.stream()
-              .map(body::get)
-              .filter(n -> n != null && n.isArray())
-              .findFirst()
-              .orElse(null);
-    }
+    JsonNode array = OmniJson.array(body, LIST_KEYS);
     if (array == null) {
       return null;
     }

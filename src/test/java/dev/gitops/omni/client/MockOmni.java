@@ -48,6 +48,11 @@ final class MockOmni implements AutoCloseable, AfterEachCallback {
     return client;
   }
 
+  /** The neighbour calls of a new client on {@code prefix}. */
+  OkHttpNeighbourClient neighbours(String prefix) {
+    return new OkHttpNeighbourClient(client(prefix));
+  }
+
   /** Answers the next request with a fixture body. */
   void answer(int code, String fixture) {
     answer(new MockResponse.Builder().code(code).body(ClientFixtures.read(fixture)).build());
