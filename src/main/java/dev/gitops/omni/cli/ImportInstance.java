@@ -3,6 +3,7 @@ package dev.gitops.omni.cli;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.SecretValue;
+import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceSettings;
@@ -141,10 +142,10 @@ record ImportInstance(
       FileInstances files, ClusterOmniInstance instance, String id, String namespace) {
     var conditions = instance.getSpec().namespaces;
     Optional<Map<String, String>> labels =
-        NamespaceAdmission.needsLabels(conditions)
+        NamespaceAccess.needsLabels(conditions)
             ? files.namespaceLabels(namespace)
             : Optional.of(Map.of());
-    if (!NamespaceAdmission.allows(conditions, namespace, labels.orElse(Map.of()))) {
+    if (!NamespaceAccess.allows(conditions, namespace, labels.orElse(Map.of()))) {
       throw new UsageException(
           "-n "
               + namespace

@@ -1,5 +1,6 @@
 package dev.gitops.omni.cli;
 
+import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.ClusterOmniInstance;
@@ -76,10 +77,8 @@ final class PlanInstances {
     NamespaceConditions conditions =
         ((ClusterOmniInstance) found.get().resource()).getSpec().namespaces;
     Optional<Map<String, String>> labels =
-        NamespaceAdmission.needsLabels(conditions)
-            ? files.namespaceLabels(ns)
-            : Optional.of(Map.of());
-    if (!NamespaceAdmission.allows(conditions, ns, labels.orElse(Map.of()))) {
+        NamespaceAccess.needsLabels(conditions) ? files.namespaceLabels(ns) : Optional.of(Map.of());
+    if (!NamespaceAccess.allows(conditions, ns, labels.orElse(Map.of()))) {
       String message = Outcomes.instanceNotAllowed(id, ns).message();
       if (labels.isEmpty()) {
         message +=

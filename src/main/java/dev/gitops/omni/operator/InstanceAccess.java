@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.StatusBuilder;

@@ -1,4 +1,4 @@
-package dev.gitops.omni.operator;
+package dev.gitops.omni.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gitops.omni.operator;
+package dev.gitops.omni.core;
 
 import dev.gitops.omni.model.NamespaceConditions;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -12,10 +12,11 @@ import java.util.Map;
  * as Kubernetes matches label selectors (matchLabels and In, NotIn, Exists, DoesNotExist): a few
  * lines here, as Fabric8's client has no public matcher for a selector object.
  */
-final class NamespaceAccess {
+public final class NamespaceAccess {
   private NamespaceAccess() {}
 
-  static boolean allows(NamespaceConditions c, String namespace, Map<String, String> labels) {
+  public static boolean allows(
+      NamespaceConditions c, String namespace, Map<String, String> labels) {
     boolean names = c != null && c.names != null && !c.names.isEmpty();
     boolean selector = c != null && c.selector != null;
     if (!names && !selector) {
@@ -25,11 +26,11 @@ final class NamespaceAccess {
   }
 
   /** Whether a namespace's labels are asked for to decide (a selector is set). */
-  static boolean needsLabels(NamespaceConditions c) {
+  public static boolean needsLabels(NamespaceConditions c) {
     return c != null && c.selector != null;
   }
 
-  static boolean matches(LabelSelector s, Map<String, String> labels) {
+  public static boolean matches(LabelSelector s, Map<String, String> labels) {
     Map<String, String> have = labels == null ? Map.of() : labels;
     if (s.getMatchLabels() != null) {
       for (var e : s.getMatchLabels().entrySet()) {
