@@ -30,6 +30,7 @@ final class ConnectionReconcile {
   private final FailurePolicy failures;
   private final Events events;
   private final OperatorMetrics metrics;
+  private final ScheduleSync schedules;
   private final Clock clock;
 
   /**
@@ -48,8 +49,10 @@ final class ConnectionReconcile {
       FailurePolicy failures,
       Events events,
       OperatorMetrics metrics,
+      ScheduleSync schedules,
       Clock clock) {
     this.config = config;
+    this.schedules = schedules;
     this.inputs = inputs;
     this.preconditions = preconditions;
     this.creates = creates;
@@ -81,6 +84,7 @@ final class ConnectionReconcile {
       } else {
         versions = gate.creds().versions();
         step = planAndApply(r, status, gate.creds(), io);
+        step = schedules.after(step, io.neighbours(), inputs.pollInterval(r));
       }
       if (step.outcome().state() != Outcome.State.RETRYING) {
         failures.succeeded(r);

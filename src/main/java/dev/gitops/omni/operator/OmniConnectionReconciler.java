@@ -118,10 +118,13 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
 
   private static ReconcileIo io(
       OmniConnection r, InstanceAccess.Access a, Context<OmniConnection> ctx) {
+    OperatorParts parts = a.runtime().parts();
+    var charged = parts.omni().chargedTo(PlanInputCollector.key(r));
     return new ReconcileIo(
-        a.runtime().parts().omni().chargedTo(PlanInputCollector.key(r)),
+        charged,
         new CachedResourceWrites(ctx),
-        Indexes.over(ctx.getPrimaryCache(), a.declared()));
+        Indexes.over(ctx.getPrimaryCache(), a.declared()),
+        parts.neighbours() == null ? null : new ChargedNeighbours(charged, parts.neighbours()));
   }
 
   @Override

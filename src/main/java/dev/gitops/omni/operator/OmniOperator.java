@@ -1,5 +1,7 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.client.NeighbourClient;
+import dev.gitops.omni.client.OkHttpNeighbourClient;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
@@ -70,13 +72,19 @@ public final class OmniOperator implements AutoCloseable {
         (id, c, omni) ->
             new InstanceRuntime(
                 id,
-                OperatorParts.build(c, budgeted(omni, c, metrics), events, metrics, w.clock()),
+                OperatorParts.build(
+                    c, budgeted(omni, c, metrics), neighbours(omni), events, metrics, w.clock()),
                 omni);
     InstanceRuntime commandLine =
         new InstanceRuntime(
             InstanceId.DEFAULT,
             OperatorParts.build(
-                config, budgeted(client, config, metrics), events, metrics, w.clock()),
+                config,
+                budgeted(client, config, metrics),
+                client instanceof OkHttpOmniClient http ? neighbours(http) : null,
+                events,
+                metrics,
+                w.clock()),
             owned);
     InstanceRuntimes runtimes =
         new InstanceRuntimes(
@@ -139,6 +147,11 @@ public final class OmniOperator implements AutoCloseable {
     } else {
       c.settingNamespaces(config.namespaces());
     }
+  }
+
+  /** The neighbours' client over the same HTTP client, on {@code v1} only (none elsewhere). */
+  private static NeighbourClient neighbours(OkHttpOmniClient client) {
+    return client.config().isV1() ? new OkHttpNeighbourClient(client) : null;
   }
 
   /** An instance's client behind its own request budget, reporting to the shared metrics. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 record OperatorParts(
     OperatorConfig config,
     BudgetedOmniClient omni,
+    dev.gitops.omni.client.NeighbourClient neighbours,
     ConnectionCache cache,
     ConnectionReconcile reconcile,
     ConnectionCleanup cleanup,
@@ -25,6 +26,23 @@ record OperatorParts(
       Events events,
       OperatorMetrics metrics,
       Clock clock) {
+    return build(config, omni, null, events, metrics, clock);
+  }
+
+  /**
+   * As {@link #build(OperatorConfig, BudgetedOmniClient, Events, OperatorMetrics, Clock)}, with the
+   * client of the connections' neighbours (null: this API has none, schedules are left alone).
+   */
+  static OperatorParts build(
+      OperatorConfig config,
+      BudgetedOmniClient omni,
+      dev.gitops.omni.client.NeighbourClient neighbours,
+      Events events,
+      OperatorMetrics metrics,
+      Clock clock) {
+    // periodic checks of neighbours leave a tenth of the key's minute to creates and edits
+    int reserve = Math.max(1, config.requestsPerMinute() / 10);
+    ScheduleSync schedules = new ScheduleSync(events, clock, () -> omni.hasSpare(reserve));
     ConnectionCache cache = new ConnectionCache(clock);
     PlanInputCollector inputs = new PlanInputCollector(config, cache, clock);
     RejectionMemory rejections = new RejectionMemory();
@@ -41,10 +59,11 @@ record OperatorParts(
             failures,
             events,
             metrics,
+            schedules,
             clock);
     ConnectionCleanup cleanup =
         new ConnectionCleanup(inputs, archiver, failures, events, config.pollInterval());
     return new OperatorParts(
-        config, omni, cache, reconcile, cleanup, rejections, events, metrics, clock);
+        config, omni, neighbours, cache, reconcile, cleanup, rejections, events, metrics, clock);
   }
 }

@@ -31,11 +31,40 @@ final class ScheduleSync {
 
   private final Events events;
   private final Clock clock;
+  private final java.util.function.BooleanSupplier spare;
   private final Map<String, Integer> notFound = new ConcurrentHashMap<>();
 
-  ScheduleSync(Events events, Clock clock) {
+  /**
+   * @param spare whether the instance's budget has a request nobody else needs now
+   */
+  ScheduleSync(Events events, Clock clock, java.util.function.BooleanSupplier spare) {
     this.events = events;
     this.clock = clock;
+    this.spare = spare;
+  }
+
+  /**
+   * After a reconcile that left a managed connection Ready: its schedules checked or repaired (when
+   * due), and the step's next look no later than the next check. Observe-only and paused resources
+   * and APIs without schedules are left alone.
+   */
+  Step after(Step step, NeighbourClient omni, Duration interval) {
+    OmniConnection r = step.resource();
+    boolean writes =
+        !r.isPaused()
+            && r.getSpec().managementPolicy
+                != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    if (omni == null
+        || !writes
+        || step.outcome().state() != dev.gitops.omni.core.Outcome.State.READY) {
+      return step;
+    }
+    Duration next = sync(r, step.status().connectionId, step.status(), omni, interval, spare);
+    Duration requeue =
+        next == null || (step.requeue() != null && step.requeue().compareTo(next) < 0)
+            ? step.requeue()
+            : next;
+    return new Step(r, step.status(), step.outcome(), requeue);
   }
 
   /**

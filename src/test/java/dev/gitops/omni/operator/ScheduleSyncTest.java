@@ -20,10 +20,10 @@ class ScheduleSyncTest {
 
   final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
   final RecordingEvents events = new RecordingEvents();
-  final ScheduleSync sync = new ScheduleSync(events, clock);
+  boolean spare = true;
+  final ScheduleSync sync = new ScheduleSync(events, clock, () -> spare);
   final TestingNeighbours omni = new TestingNeighbours();
   final OmniConnectionStatus status = new OmniConnectionStatus();
-  boolean spare = true;
 
   private OmniConnection resource(long generation, RefreshScheduleSpec... schedules) {
     OmniConnection r = OperatorUnits.postgres("sales");
