@@ -11,8 +11,15 @@ import java.util.List;
  *
  * @param api {@code v1}, {@code unstable}, or null for a path outside the API
  * @param route the route label ({@code list}, {@code get}, {@code create}, {@code patch}, {@code
- *     delete}, {@code invalid_method}, {@code unknown})
- * @param connectionId the id in the path, or the new id of a create; null otherwise
+ *     delete}, {@code schedule-list}, {@code schedule-get}, {@code schedule-create}, {@code
+ *     schedule-update}, {@code schedule-delete}, {@code environment-list}, {@code
+ *     environment-create}, {@code environment-update}, {@code environment-delete}, {@code
+ *     invalid_method}, {@code unknown})
+ * @param connectionId the connection id in the path, or the new id of a create; for a
+ *     connection-environments call, the base connection's id (from the body or the record); null
+ *     otherwise
+ * @param itemId the schedule id or environment record id in the path, or the new id of a schedule
+ *     create; null otherwise
  * @param status the HTTP status answered, or {@link #DROPPED} when the connection was closed
  *     without a response
  * @param bodyKeys the top-level key names of a JSON object body, in order; empty otherwise
@@ -27,6 +34,7 @@ public record JournalEntry(
     String api,
     String route,
     String connectionId,
+    String itemId,
     int status,
     List<String> bodyKeys,
     String name,

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A faithful in-process Omni connections API on a loopback port, serving {@code
- * /api/v1/connections} and {@code /api/unstable/connections} from one store per organisation (the
- * token picks it; see {@link Organisations}). Start it with {@link #start(SimulatorOptions)}, point
- * a client at {@link #baseUrl()}, and close it when done.
+ * /api/v1/connections} and {@code /api/unstable/connections}, a connection's schedules ({@code v1})
+ * and connection environments from one store per organisation (the token picks it; see {@link
+ * Organisations}). Start it with {@link #start(SimulatorOptions)}, point a client at {@link
+ * #baseUrl()}, and close it when done.
  *
  * <p>Besides the API it offers runtime fault controls (429 bursts, 5xx rate, dropped creates,
  * latency), request counters and a journal that records body key names but never values, and store
@@ -155,7 +156,7 @@ public final class OmniSimulator implements AutoCloseable {
 
   // ---- observability ----
 
-  /** Requests answered on a route ({@code list, get, create, patch, delete}) with a status. */
+  /** Requests answered on a route ({@code list}, {@code schedule-create}...) with a status. */
   public long count(String route, int status) {
     return counters.count(Route.fromLabel(route), status);
   }
@@ -204,6 +205,16 @@ public final class OmniSimulator implements AutoCloseable {
   /** {@code organisation(name).connections()}. */
   public List<ConnectionSnapshot> connections(String organisation) {
     return organisation(organisation).connections();
+  }
+
+  /** {@code organisation(name).schedules(connectionId)}. */
+  public List<ScheduleSnapshot> schedules(String organisation, String connectionId) {
+    return organisation(organisation).schedules(connectionId);
+  }
+
+  /** {@code organisation(name).environments()}. */
+  public List<EnvironmentSnapshot> environments(String organisation) {
+    return organisation(organisation).environments();
   }
 
   // the default organisation's, as before organisations existed

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One organisation of a running simulator, for tests to set up and inspect its connections: get it
- * with {@link OmniSimulator#organisation(String)}. Inspection never hands out a secret value.
+ * One organisation of a running simulator, for tests to set up and inspect its connections, their
+ * schema-refresh schedules and its connection-environment records: get it with {@link
+ * OmniSimulator#organisation(String)}. Inspection never hands out a secret value. The seeding and
+ * drift methods act directly on the store: no rate limit, no counters, no journal.
  */
 public final class Organisation {
   private final String name;
   private final ConnectionStore store = new ConnectionStore();
+  private final ScheduleBook schedules = new ScheduleBook(store);
+  private final EnvironmentBook environments = new EnvironmentBook(store);
   private final CreateValidator validator;
   private final RequestJournal journal;
 
@@ -29,6 +33,14 @@ public final class Organisation {
 
   ConnectionStore store() {
     return store;
+  }
+
+  ScheduleBook scheduleBook() {
+    return schedules;
+  }
+
+  EnvironmentBook environmentBook() {
+    return environments;
   }
 
   /** Every stored connection, archived ones included, in creation order. No secret values. */
@@ -70,7 +82,7 @@ public final class Organisation {
         spec = spec.withAttribute(env.name(), env.values());
       }
       JsonNode id = body.get("id");
-      return store.create(id == null ? null : id.asText(), spec, Duration.ZERO);
+      return store.create(id == null ? null : id.asText(), spec, Duration.ZERO, Duration.ZERO);
     } catch (ApiError e) {
       throw new IllegalArgumentException(e.detail());
     }
@@ -82,6 +94,72 @@ public final class Organisation {
       store.archive(id, false);
     } catch (ApiError e) {
       throw new IllegalArgumentException(e.detail() + ": " + id);
+    }
+  }
+
+  // ---- schema-refresh schedules and connection environments ----
+
+  /** The schedules of one connection, oldest first, whatever the connection's state. */
+  public List<ScheduleSnapshot> schedules(String connectionId) {
+    return schedules.snapshots(connectionId);
+  }
+
+  /** Every schedule of the organisation, oldest first. */
+  public List<ScheduleSnapshot> schedules() {
+    return schedules.snapshots(null);
+  }
+
+  /**
+   * Adds a schedule to a stored connection, as if made in Omni's UI, and returns its id: at once
+   * (no not-ready period), even on an archived connection. The cron and time zone are checked like
+   * a POST's; throws {@link IllegalArgumentException} with Omni's detail when invalid.
+   */
+  public String seedSchedule(String connectionId, String schedule, String timezone) {
+    return schedules.seed(connectionId, scheduleBody(schedule, timezone));
+  }
+
+  /** Changes a schedule as an edit in Omni's UI would (drift); false when there is none. */
+  public boolean changeSchedule(String scheduleId, String schedule, String timezone) {
+    return schedules.change(scheduleId, scheduleBody(schedule, timezone));
+  }
+
+  /** Deletes a schedule as Omni's UI would (drift); false when there is none. */
+  public boolean removeSchedule(String scheduleId) {
+    return schedules.remove(scheduleId);
+  }
+
+  /** Every connection-environment record, oldest first. */
+  public List<EnvironmentSnapshot> environments() {
+    return environments.snapshots();
+  }
+
+  /**
+   * Links {@code environmentId} to {@code baseId} with these values and returns the record's id,
+   * without the API's rules (dialect, uniqueness, liveness), so a test can plant any state. Both
+   * connections must be stored in this organisation.
+   */
+  public String seedEnvironment(String baseId, String environmentId, List<String> values) {
+    return environments.seed(baseId, environmentId, values);
+  }
+
+  /** Replaces a record's values without the uniqueness rule (drift); false when there is none. */
+  public boolean changeEnvironment(String recordId, List<String> values) {
+    return environments.change(recordId, values);
+  }
+
+  /** Deletes a record as Omni's UI would (drift); false when there is none. */
+  public boolean removeEnvironment(String recordId) {
+    return environments.remove(recordId);
+  }
+
+  private static ScheduleBody scheduleBody(String schedule, String timezone) {
+    ObjectNode body = JsonBodies.MAPPER.createObjectNode();
+    body.put(EventBridgeCronRule.FIELD, schedule);
+    body.put(ScheduleBody.TIMEZONE, timezone);
+    try {
+      return ScheduleBody.of(body);
+    } catch (ApiError e) {
+      throw new IllegalArgumentException(e.detail());
     }
   }
 }

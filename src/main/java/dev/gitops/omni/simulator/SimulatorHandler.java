@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * organisation whose connections the request sees; injected 429 burst, then the sliding-window rate
  * limit (429, no Retry-After or X-RateLimit headers); injected 500/503; unknown path (404) or wrong
  * method (400 {@code Invalid method}); read-only token on a write (403 {@code Permission denied});
- * then the route. Every request lands in the counters and the journal. Logs carry method, path and
- * status only: never bodies, query values or tokens.
+ * then the route: connections here, schedules in {@link ScheduleRoutes}, connection environments in
+ * {@link EnvironmentRoutes}. Every request lands in the counters and the journal. Logs carry
+ * method, path and status only: never bodies, query values or tokens.
  */
 final class SimulatorHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
@@ -52,7 +53,7 @@ final class SimulatorHandler implements HttpHandler {
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
     RequestTarget target = RequestTarget.of(method, path);
-    Seen seen = new Seen(target.connectionId());
+    SeenRequest seen = new SeenRequest(target);
     byte[] body = new byte[0];
     Reply reply;
     try {
@@ -79,7 +80,8 @@ final class SimulatorHandler implements HttpHandler {
             method,
             target.api(),
             target.route().label(),
-            seen.id,
+            seen.connectionId,
+            seen.itemId,
             reply.status(),
             JsonBodies.topLevelKeys(body),
             target.route() == Route.CREATE ? JsonBodies.topLevelString(body, "name") : null,
@@ -95,17 +97,7 @@ final class SimulatorHandler implements HttpHandler {
     }
   }
 
-  /** What the journal learns while serving: the connection id and the token's organisation. */
-  private static final class Seen {
-    String id;
-    String organisation;
-
-    Seen(String id) {
-      this.id = id;
-    }
-  }
-
-  private Reply serve(HttpExchange ex, RequestTarget target, byte[] body, Seen seen) {
+  private Reply serve(HttpExchange ex, RequestTarget target, byte[] body, SeenRequest seen) {
     String token = bearer(ex);
     Organisation org = tenancy.ofToken(token);
     if (org == null) {
@@ -124,14 +116,14 @@ final class SimulatorHandler implements HttpHandler {
       case UNKNOWN -> throw new ApiError(404, "Not Found");
       case INVALID_METHOD -> throw ApiError.badRequest(ApiError.INVALID_METHOD);
       default -> {
-        // a connections route
+        // a route of the API
       }
     }
     if (readOnly && target.writes()) {
       throw new ApiError(403, "Permission denied");
     }
     ConnectionStore store = org.store();
-    String id = seen.id;
+    String id = seen.connectionId;
     return switch (target.route()) {
       case LIST -> {
         ListQuery q = ListQuery.parse(ex.getRequestURI().getRawQuery());
@@ -146,15 +138,21 @@ final class SimulatorHandler implements HttpHandler {
       }
       case CREATE -> {
         ValidatedCreate spec = validator.validate(body);
-        seen.id = store.create(null, spec, options.newConnectionInvisibleFor());
+        seen.connectionId =
+            store.create(
+                null, spec, options.newConnectionInvisibleFor(), options.scheduleNotReadyFor());
         // a dropped create is stored, then the socket closes without any response
-        yield faults.dropCreate() ? Reply.DROP : Reply.success(201, "data", seen.id);
+        yield faults.dropCreate() ? Reply.DROP : Reply.success(201, "data", seen.connectionId);
       }
       case PATCH -> Reply.success(200, "message", patches.patch(store, id, body));
       case DELETE -> {
         store.archive(id, true);
         yield Reply.success(200, null, null);
       }
+      case SCHEDULE_LIST, SCHEDULE_GET, SCHEDULE_CREATE, SCHEDULE_UPDATE, SCHEDULE_DELETE ->
+          ScheduleRoutes.serve(target, org, body, seen);
+      case ENVIRONMENT_LIST, ENVIRONMENT_CREATE, ENVIRONMENT_UPDATE, ENVIRONMENT_DELETE ->
+          EnvironmentRoutes.serve(target, org, body, seen, options);
       default -> throw new IllegalStateException("unrouted " + target.route());
     };
   }

@@ -35,6 +35,11 @@ import java.util.stream.Collectors;
  *     connections and {@code userAttributeValuesForDefaultEnvironment} as one comma-joined string
  * @param organisations further organisations, each with its own connections and tokens; a token
  *     belongs to one organisation only
+ * @param scheduleNotReadyFor how long after a connection's create its schedule calls answer 404
+ *     {@code Connection with id … does not exist} while get and patch already answer 200 (Omni
+ *     builds the connection's schema model first); zero turns it off
+ * @param environmentListMissing answer {@code GET connection-environments} with 404, like older
+ *     instances that had no such GET
  */
 public record SimulatorOptions(
     int port,
@@ -50,7 +55,9 @@ public record SimulatorOptions(
     Duration newConnectionInvisibleFor,
     int journalCapacity,
     boolean legacyWireShapes,
-    Organisations organisations) {
+    Organisations organisations,
+    Duration scheduleNotReadyFor,
+    boolean environmentListMissing) {
 
   public static final String DEFAULT_TOKEN = "sim-token";
 
@@ -80,6 +87,10 @@ public record SimulatorOptions(
     if (newConnectionInvisibleFor.isNegative()) {
       throw new IllegalArgumentException("newConnectionInvisibleFor must not be negative");
     }
+    Objects.requireNonNull(scheduleNotReadyFor, "scheduleNotReadyFor");
+    if (scheduleNotReadyFor.isNegative()) {
+      throw new IllegalArgumentException("scheduleNotReadyFor must not be negative");
+    }
     if (journalCapacity < 0) {
       throw new IllegalArgumentException("journalCapacity must be >= 0: " + journalCapacity);
     }
@@ -89,7 +100,10 @@ public record SimulatorOptions(
     return new SimulatorOptionsBuilder();
   }
 
-  /** The defaults: ephemeral port, token {@code sim-token}, 60 requests/minute, no faults. */
+  /**
+   * The defaults: ephemeral port, token {@code sim-token}, 60 requests/minute, no faults, schedule
+   * calls refused for 2 s after a connection's create.
+   */
   public static SimulatorOptions defaults() {
     return builder().build();
   }
@@ -110,6 +124,8 @@ public record SimulatorOptions(
     b.journalCapacity = journalCapacity;
     b.legacyWireShapes = legacyWireShapes;
     b.organisations = organisations;
+    b.scheduleNotReadyFor = scheduleNotReadyFor;
+    b.environmentListMissing = environmentListMissing;
     return b;
   }
 

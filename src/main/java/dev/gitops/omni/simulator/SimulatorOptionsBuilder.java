@@ -22,6 +22,8 @@ public final class SimulatorOptionsBuilder {
   int journalCapacity = 10_000;
   boolean legacyWireShapes;
   Organisations organisations = Organisations.NONE;
+  Duration scheduleNotReadyFor = Duration.ofSeconds(2);
+  boolean environmentListMissing;
 
   SimulatorOptionsBuilder() {}
 
@@ -110,6 +112,18 @@ public final class SimulatorOptionsBuilder {
     return this;
   }
 
+  /** How long a new connection's schedule calls answer 404 (default 2 s; zero: not at all). */
+  public SimulatorOptionsBuilder scheduleNotReadyFor(Duration value) {
+    scheduleNotReadyFor = value;
+    return this;
+  }
+
+  /** Whether {@code GET connection-environments} answers 404, as on older instances. */
+  public SimulatorOptionsBuilder environmentListMissing(boolean value) {
+    environmentListMissing = value;
+    return this;
+  }
+
   /**
    * Adds an organisation with its own connections and these admin tokens (or adds the tokens to it,
    * if already configured). A token may belong to one organisation only.
@@ -152,6 +166,8 @@ public final class SimulatorOptionsBuilder {
         newConnectionInvisibleFor,
         journalCapacity,
         legacyWireShapes,
-        organisations);
+        organisations,
+        scheduleNotReadyFor,
+        environmentListMissing);
   }
 }

@@ -18,6 +18,7 @@ final class StoredConnection {
   final Map<String, String> secrets;
   final Instant createdAt;
   final long visibleAfterNanos;
+  final long schedulesReadyAfterNanos;
   String baseRole;
   String attributeName;
   List<String> attributeValues = new ArrayList<>();
@@ -25,7 +26,12 @@ final class StoredConnection {
   Instant updatedAt;
   Instant deletedAt;
 
-  StoredConnection(String id, ValidatedCreate spec, Instant createdAt, long visibleAfterNanos) {
+  StoredConnection(
+      String id,
+      ValidatedCreate spec,
+      Instant createdAt,
+      long visibleAfterNanos,
+      long schedulesReadyAfterNanos) {
     this.id = id;
     this.name = spec.name();
     this.dialect = spec.dialect();
@@ -37,6 +43,7 @@ final class StoredConnection {
     this.createdAt = createdAt;
     this.updatedAt = createdAt;
     this.visibleAfterNanos = visibleAfterNanos;
+    this.schedulesReadyAfterNanos = schedulesReadyAfterNanos;
   }
 
   String database() {

@@ -39,5 +39,35 @@
  * acts for (Omni gives each organisation its own host): another organisation's connection id
  * answers 404 {@code Connection not found}, its connections are never listed, and attribute values
  * need only be unique within an organisation. See {@link dev.gitops.omni.simulator.Organisations}.
+ *
+ * <p>Schema-refresh schedules ({@code v1/connections/{id}/schedules}, {@code ScheduleRoutes}) and
+ * connection environments ({@code connection-environments} on both prefixes, {@code
+ * EnvironmentRoutes}) follow the contract's rules: a 6-field EventBridge cron with exactly one
+ * {@code ?} day field, an IANA time zone, several schedules per connection; environment connections
+ * live, of the base's dialect, linked to a base once, values unique per base; 404 {@code Connection
+ * with id … does not exist} on schedule calls for an unknown or archived connection and, for {@link
+ * dev.gitops.omni.simulator.SimulatorOptions#scheduleNotReadyFor()} after a create, for a new one.
+ * The simulator's own choices there:
+ *
+ * <ul>
+ *   <li>details {@code Bad Request: schedule: Invalid cron expression: <why>}, {@code Bad Request:
+ *       timezone: Invalid time zone '<v>' (use an IANA name like Europe/Paris)}, 404 {@code
+ *       Schedule with id … does not exist} and {@code Connection environment with id … does not
+ *       exist}; an environment POST naming a missing, archived, other-dialect, already linked or
+ *       the base connection itself is a 400 naming {@code baseConnectionId} or {@code
+ *       environmentConnectionIds};
+ *   <li>a schedule POST answers 201 with the bare schedule, GET and PUT the bare schedule, DELETE
+ *       {@code {"success": true}}; the cron is kept as sent, {@code description} is the simulator's
+ *       own English, {@code hardRefresh} is stored but not answered, {@code disabledAt} is null;
+ *       PUT replaces the whole body; unknown body keys are ignored; the body is checked before the
+ *       connection;
+ *   <li>an environment PUT or DELETE answers {@code {"success": true}}; a new record has no values;
+ *       repeated values in one PUT are kept once; the base's own default values are not compared
+ *       with its environments' values; links are allowed whether or not the base has an environment
+ *       user attribute (Omni then ignores them); a connection may be an environment of several
+ *       bases;
+ *   <li>archiving a connection removes its environment records (as base or as environment) and
+ *       keeps its schedules, which answer 404 with the connection.
+ * </ul>
  */
 package dev.gitops.omni.simulator;

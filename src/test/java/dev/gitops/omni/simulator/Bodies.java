@@ -90,4 +90,20 @@ final class Bodies {
     body.put("environmentUserAttribute", null);
     return body;
   }
+
+  /** A schedule POST or PUT body. */
+  static Map<String, Object> schedule(String cron, String timezone) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("schedule", cron);
+    body.put("timezone", timezone);
+    return body;
+  }
+
+  /** A connection-environments POST body, the ids as one comma-separated string. */
+  static Map<String, Object> link(String baseId, String... environmentIds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("baseConnectionId", baseId);
+    body.put("environmentConnectionIds", String.join(",", environmentIds));
+    return body;
+  }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The store serialises patches: two racing claims on one attribute value cannot both win. */
+/**
+ * The store serialises changes: two racing claims on one attribute value cannot both win, whether
+ * by connection PATCH or by connection-environment PUT.
+ */
 class ConcurrencyTest {
 
   @Test
@@ -41,6 +44,39 @@ class ConcurrencyTest {
       assertThat(statuses).containsOnly(200, 400);
       assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
       assertThat(sim.connections().stream().filter(s -> s.environmentAttributeName() != null))
+          .hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void racingEnvironmentsOfOneBaseClaimAValueOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (OmniSimulator sim =
+        OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build())) {
+      SimClient c = new SimClient(sim, "v1");
+      String base = sim.seed(Bodies.postgres("prod"));
+      List<String> records = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String env = sim.seed(Bodies.postgres("env" + i));
+        records.add(c.linkEnvironments(Bodies.link(base, env)).json().at("/data/0/id").asText());
+      }
+      List<Future<Integer>> results = new ArrayList<>();
+      for (String record : records) {
+        Callable<Integer> put =
+            () -> c.setEnvironmentValues(record, Map.of("userAttributeValues", "dev")).status();
+        results.add(pool.submit(put));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : results) {
+        statuses.add(f.get());
+      }
+
+      assertThat(statuses).containsOnly(200, 400);
+      assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+      assertThat(
+              sim.environments("default").stream().filter(e -> !e.userAttributeValues().isEmpty()))
           .hasSize(1);
     } finally {
       pool.shutdownNow();

@@ -71,6 +71,50 @@ final class SimClient {
     return send("DELETE", "/" + id, null);
   }
 
+  // ---- a connection's schedules (v1) ----
+
+  Resp schedules(String connectionId) {
+    return send("GET", "/" + connectionId + "/schedules", null);
+  }
+
+  Resp createSchedule(String connectionId, Object body) {
+    return send("POST", "/" + connectionId + "/schedules", body);
+  }
+
+  Resp schedule(String connectionId, String scheduleId) {
+    return send("GET", "/" + connectionId + "/schedules/" + scheduleId, null);
+  }
+
+  Resp updateSchedule(String connectionId, String scheduleId, Object body) {
+    return send("PUT", "/" + connectionId + "/schedules/" + scheduleId, body);
+  }
+
+  Resp deleteSchedule(String connectionId, String scheduleId) {
+    return send("DELETE", "/" + connectionId + "/schedules/" + scheduleId, null);
+  }
+
+  // ---- connection environments ----
+
+  Resp environments() {
+    return sendTo("GET", environmentsUrl(), null);
+  }
+
+  Resp linkEnvironments(Object body) {
+    return sendTo("POST", environmentsUrl(), body);
+  }
+
+  Resp setEnvironmentValues(String recordId, Object body) {
+    return sendTo("PUT", environmentsUrl() + "/" + recordId, body);
+  }
+
+  Resp unlinkEnvironment(String recordId) {
+    return sendTo("DELETE", environmentsUrl() + "/" + recordId, null);
+  }
+
+  private String environmentsUrl() {
+    return sim.baseUrl() + "/api/" + api + "/connection-environments";
+  }
+
   /** Creates and returns the new id, failing unless Omni answered 201. */
   String createOk(Map<String, ?> body) {
     Resp r = create(body);
@@ -90,9 +134,20 @@ final class SimClient {
   }
 
   Resp sendOrThrow(String method, String pathSuffix, Object body) throws IOException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(sim.connectionsUrl(api) + pathSuffix))
-            .timeout(Duration.ofSeconds(10));
+    return sendToOrThrow(method, sim.connectionsUrl(api) + pathSuffix, body);
+  }
+
+  /** Like {@link #send} to a whole URL. */
+  Resp sendTo(String method, String url, Object body) {
+    try {
+      return sendToOrThrow(method, url, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Resp sendToOrThrow(String method, String url, Object body) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -24,6 +24,8 @@ class SimulatorOptionsTest {
     assertThat(o.dropCreateRate()).isZero();
     assertThat(o.newConnectionInvisibleFor()).isZero();
     assertThat(o.legacyWireShapes()).isFalse();
+    assertThat(o.scheduleNotReadyFor()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(o.environmentListMissing()).isFalse();
   }
 
   @CsvSource({"250ms, 250", "2s, 2000", "1.5s, 1500", "1m, 60000", "PT0.5S, 500", "75, 75", "0, 0"})
@@ -42,6 +44,10 @@ class SimulatorOptionsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SimulatorOptions.builder().tokens().build())
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> SimulatorOptions.builder().scheduleNotReadyFor(Duration.ofSeconds(-1)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("scheduleNotReadyFor must not be negative");
   }
 
   @Test
@@ -50,6 +56,8 @@ class SimulatorOptionsTest {
         SimulatorOptions.builder()
             .tokens(SimulatorOptions.csv(" a, b ,,c"))
             .customRoles(SimulatorOptions.csv("ANALYST"))
+            .scheduleNotReadyFor(Duration.ofMillis(250))
+            .environmentListMissing(true)
             .build();
 
     assertThat(o.tokens()).containsExactlyInAnyOrder("a", "b", "c");
