@@ -64,6 +64,12 @@ public class OmniConnectionSpec {
   public List<RefreshScheduleSpec> schemaRefreshSchedules;
 
   @JsonPropertyDescription(
+      "Makes this connection an environment of another OmniConnection in this namespace (the"
+          + " base), for users whose attribute has one of the values. Removing it removes the"
+          + " link in Omni; the connections stay.")
+  public EnvironmentOf environmentOf;
+
+  @JsonPropertyDescription(
       "The Omni instance (URL and API key) to manage this connection through. Unset: the"
           + " ClusterOmniInstance named default, else the operator's own --omni-url and token."
           + " Cannot be changed once set: another instance is another organisation.")

@@ -59,4 +59,9 @@ public class OmniConnectionStatus {
       "Omni's schema-refresh schedules against spec.schemaRefreshSchedules; absent when the spec"
           + " leaves schedules alone.")
   public ScheduleSyncStatus schemaRefreshSchedules;
+
+  @JsonPropertyDescription(
+      "Omni's environment record for spec.environmentOf; absent when the connection is no"
+          + " environment of another.")
+  public EnvironmentLinkStatus environmentLink;
 }
