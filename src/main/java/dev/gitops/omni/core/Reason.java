@@ -53,7 +53,10 @@ public enum Reason {
   DELETED("Deleted"),
   CREDENTIALS_ROTATED("CredentialsRotated"),
   SCHEDULES_UPDATED("SchedulesUpdated"),
-  SCHEDULES_FAILED("SchedulesFailed");
+  SCHEDULES_FAILED("SchedulesFailed"),
+  ENVIRONMENT_LINKED("EnvironmentLinked"),
+  ENVIRONMENT_UNLINKED("EnvironmentUnlinked"),
+  ENVIRONMENT_FAILED("EnvironmentFailed");
 
   private final String text;
 

@@ -6,10 +6,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.stream.Stream;
 
 /**
- * The resources Stalled on a Conflict, to reconcile again when another one is deleted or edited:
- * the connection they lost may be free, and Omni's list, which the poller watches, did not change
- * (a winner deleted with deletionPolicy Orphan, or renamed away, left the loser stalled for good).
- * Few resources are ever in conflict; each re-check is a precondition without an Omni call.
+ * The resources another one's change may unblock. The resources Stalled on a Conflict, to reconcile
+ * again when another one is deleted or edited: the connection they lost may be free, and Omni's
+ * list, which the poller watches, did not change (a winner deleted with deletionPolicy Orphan, or
+ * renamed away, left the loser stalled for good). Few resources are ever in conflict; each re-check
+ * is a precondition without an Omni call.
  */
 final class ConflictLosers {
   private ConflictLosers() {}
@@ -19,6 +20,28 @@ final class ConflictLosers {
         .list(ConflictLosers::stalledOnConflict)
         .map(ResourceID::fromResource)
         .filter(id -> !id.equals(except));
+  }
+
+  /**
+   * The environments of {@code base} (spec.environmentOf) whose link is not in sync with it:
+   * stalled on a missing base, waiting for its connection, or linked to an older one.
+   */
+  static Stream<ResourceID> waitingEnvironments(
+      IndexedResourceCache<OmniConnection> cache, OmniConnection base) {
+    String baseId = base.getStatus() == null ? null : base.getStatus().connectionId;
+    return cache
+        .byIndex(
+            Indexes.BY_ENVIRONMENT_BASE,
+            base.getMetadata().getNamespace() + "/" + base.getMetadata().getName())
+        .stream()
+        .filter(
+            e -> {
+              var link = e.getStatus() == null ? null : e.getStatus().environmentLink;
+              return link == null
+                  || !Boolean.TRUE.equals(link.inSync)
+                  || !java.util.Objects.equals(link.baseConnectionId, baseId);
+            })
+        .map(ResourceID::fromResource);
   }
 
   static boolean stalledOnConflict(OmniConnection r) {

@@ -39,6 +39,11 @@ final class ConnectionCleanup {
       return Optional.of(settle);
     }
     try {
+      var link = r.getStatus() == null ? null : r.getStatus().environmentLink;
+      if (link != null && link.id != null && io.neighbours() != null) {
+        // the connection may stay in Omni (Orphan): its environment link must not
+        EnvironmentLinkCalls.unlink(io.neighbours(), link.id);
+      }
       Plan plan = inputs.plan(r, io.resources(), null, true, io.omni());
       if (plan.action() == Plan.Action.DELETE) {
         archiver.archive(r, plan.connectionId(), io.omni());

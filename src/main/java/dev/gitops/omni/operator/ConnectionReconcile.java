@@ -31,6 +31,7 @@ final class ConnectionReconcile {
   private final Events events;
   private final OperatorMetrics metrics;
   private final ScheduleSync schedules;
+  private final EnvironmentSync environments;
   private final Clock clock;
 
   /**
@@ -50,9 +51,11 @@ final class ConnectionReconcile {
       Events events,
       OperatorMetrics metrics,
       ScheduleSync schedules,
+      EnvironmentSync environments,
       Clock clock) {
     this.config = config;
     this.schedules = schedules;
+    this.environments = environments;
     this.inputs = inputs;
     this.preconditions = preconditions;
     this.creates = creates;
@@ -85,6 +88,7 @@ final class ConnectionReconcile {
         versions = gate.creds().versions();
         step = planAndApply(r, status, gate.creds(), io);
         step = schedules.after(step, io.neighbours(), inputs.pollInterval(r));
+        step = environments.after(step, io, inputs.pollInterval(r));
       }
       if (step.outcome().state() != Outcome.State.RETRYING) {
         failures.succeeded(r);

@@ -28,6 +28,9 @@ final class Indexes {
   /** The Omni name a resource wants, within its instance. */
   static final String BY_OMNI_NAME = "omni-name";
 
+  /** {@code namespace/base} of the base a resource is an environment of (spec.environmentOf). */
+  static final String BY_ENVIRONMENT_BASE = "environment-base";
+
   /** {@code namespace/secret} of each Secret a resource references. */
   static final String BY_SECRET = "secret";
 
@@ -37,7 +40,15 @@ final class Indexes {
             BY_CONNECTION_ID, r -> connectionIds(r).stream().map(id -> within(r, id)).toList(),
             BY_OMNI_NAME, r -> List.of(within(r, r.omniName())),
             BY_INSTANCE, r -> List.of(InstanceId.of(r).key()),
+            BY_ENVIRONMENT_BASE, Indexes::environmentBase,
             BY_SECRET, Indexes::secrets));
+  }
+
+  static List<String> environmentBase(OmniConnection r) {
+    var env = r.getSpec() == null ? null : r.getSpec().environmentOf;
+    return env == null || env.name == null
+        ? List.of()
+        : List.of(r.getMetadata().getNamespace() + "/" + env.name);
   }
 
   /** {@code key} within the instance {@code r} declares. */
@@ -88,6 +99,16 @@ final class Indexes {
       @Override
       public List<OmniConnection> byConnectionId(String connectionId) {
         return cache.byIndex(BY_CONNECTION_ID, within(instance, connectionId));
+      }
+
+      @Override
+      public java.util.Optional<OmniConnection> byName(String namespace, String name) {
+        return cache.get(new ResourceID(name, namespace));
+      }
+
+      @Override
+      public List<OmniConnection> environmentsOf(String namespace, String base) {
+        return cache.byIndex(BY_ENVIRONMENT_BASE, namespace + "/" + base);
       }
     };
   }

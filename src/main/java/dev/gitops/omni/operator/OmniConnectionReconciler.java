@@ -146,7 +146,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         // the old one's delete event and then drops the new one's own event
         runtimes.commandLine().poller().reconcileSoon(id);
       }
-      nudgeConflictLosers(ctx, id);
+      nudge(ctx, r, true);
       return UpdateControl.noUpdate();
     }
     InstanceAccess.Access a = access(r);
@@ -163,10 +163,8 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     OperatorParts parts = a.runtime().parts();
     Step step = parts.reconcile().run(r, credentials(ctx), io(r, a, ctx));
     parts.metrics().resourceState(PlanInputCollector.key(r), Outcomes.stateName(step.outcome()));
-    if (specEdited) {
-      // a managed resource renamed or repointed may free the connection another one lost
-      nudgeConflictLosers(ctx, ResourceID.fromResource(r));
-    }
+    // a managed resource renamed or repointed may free the connection another one lost
+    nudge(ctx, r, specEdited);
     log.debug(
         "{}: {} {}", PlanInputCollector.key(r), step.outcome().reason(), step.outcome().message());
     return requeue(step.requeue());
@@ -180,11 +178,19 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     return control;
   }
 
-  /** Reconciles the losers of a Conflict again soon: see {@link ConflictLosers}. */
-  private void nudgeConflictLosers(Context<OmniConnection> ctx, ResourceID changed) {
+  /**
+   * Reconciles soon what {@code r} may have unblocked: the losers of a Conflict ({@link
+   * ConflictLosers}, when {@code conflicts}) and the environments of {@code r} whose link waits for
+   * it ({@link ConflictLosers#waitingEnvironments}).
+   */
+  private void nudge(Context<OmniConnection> ctx, OmniConnection r, boolean conflicts) {
     OmniPoller poller = runtimes.commandLine().poller();
     if (poller != null) {
-      ConflictLosers.in(ctx.getPrimaryCache(), changed).forEach(poller::reconcileSoon);
+      ResourceID id = ResourceID.fromResource(r);
+      if (conflicts) {
+        ConflictLosers.in(ctx.getPrimaryCache(), id).forEach(poller::reconcileSoon);
+      }
+      ConflictLosers.waitingEnvironments(ctx.getPrimaryCache(), r).forEach(poller::reconcileSoon);
     }
   }
 

@@ -43,6 +43,7 @@ record OperatorParts(
     // periodic checks of neighbours leave a tenth of the key's minute to creates and edits
     int reserve = Math.max(1, config.requestsPerMinute() / 10);
     ScheduleSync schedules = new ScheduleSync(events, clock, () -> omni.hasSpare(reserve));
+    EnvironmentSync environments = new EnvironmentSync(events, clock, () -> omni.hasSpare(reserve));
     ConnectionCache cache = new ConnectionCache(clock);
     PlanInputCollector inputs = new PlanInputCollector(config, cache, clock);
     RejectionMemory rejections = new RejectionMemory();
@@ -60,6 +61,7 @@ record OperatorParts(
             events,
             metrics,
             schedules,
+            environments,
             clock);
     ConnectionCleanup cleanup =
         new ConnectionCleanup(inputs, archiver, failures, events, config.pollInterval());

@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.core.EnvironmentRules;
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.SpecRules;
@@ -47,7 +48,10 @@ final class Preconditions {
       OmniConnectionStatus status,
       CredentialResolver credentials,
       ResourceIndex resources) {
-    List<Violation> violations = SpecRules.check(r.getSpec());
+    List<Violation> violations = new java.util.ArrayList<>(SpecRules.check(r.getSpec()));
+    if (violations.isEmpty()) {
+      violations.addAll(environment(r, resources));
+    }
     if (!violations.isEmpty()) {
       return warn(r, status, Outcomes.invalidSpec(violations), null);
     }
@@ -77,6 +81,36 @@ final class Preconditions {
       return Gate.stop(new Step(r, status, Outcomes.createPending(), settle));
     }
     return Gate.proceed(creds);
+  }
+
+  /** spec.environmentOf against its base and the base's other environments (no Omni call). */
+  private static List<Violation> environment(OmniConnection r, ResourceIndex resources) {
+    var env = r.getSpec().environmentOf;
+    if (env == null) {
+      return List.of();
+    }
+    String ns = r.getMetadata().getNamespace();
+    EnvironmentRules.Base base =
+        resources
+            .byName(ns, env.name)
+            .filter(b -> b.getMetadata().getDeletionTimestamp() == null && b.getSpec() != null)
+            .map(
+                b ->
+                    new EnvironmentRules.Base(
+                        b.getMetadata().getName(),
+                        b.getSpec().dialect,
+                        b.getSpec().environmentUserAttribute != null))
+            .orElse(null);
+    List<EnvironmentRules.Sibling> siblings =
+        resources.environmentsOf(ns, env.name).stream()
+            .filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+            .map(
+                o ->
+                    new EnvironmentRules.Sibling(
+                        o.getMetadata().getName(), o.getSpec().environmentOf.userAttributeValues))
+            .toList();
+    return EnvironmentRules.check(
+        r.getMetadata().getName(), ns, r.getSpec().dialect, env, base, siblings);
   }
 
   private Gate warn(OmniConnection r, OmniConnectionStatus status, Outcome o, Duration requeue) {

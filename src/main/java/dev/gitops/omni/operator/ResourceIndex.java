@@ -10,4 +10,10 @@ interface ResourceIndex {
 
   /** Resources that hold {@code connectionId} in their spec or status. */
   List<OmniConnection> byConnectionId(String connectionId);
+
+  /** The resource {@code name} of {@code namespace}, whatever its instance. */
+  java.util.Optional<OmniConnection> byName(String namespace, String name);
+
+  /** The resources whose spec.environmentOf names {@code base} in {@code namespace}. */
+  List<OmniConnection> environmentsOf(String namespace, String base);
 }

@@ -85,6 +85,21 @@ final class OperatorUnits {
             .filter(o -> Indexes.connectionIds(o).contains(connectionId))
             .toList();
       }
+
+      @Override
+      public Optional<OmniConnection> byName(String namespace, String name) {
+        return others.stream()
+            .filter(o -> o.getMetadata().getName().equals(name))
+            .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+            .findFirst();
+      }
+
+      @Override
+      public List<OmniConnection> environmentsOf(String namespace, String base) {
+        return others.stream()
+            .filter(o -> Indexes.environmentBase(o).contains(namespace + "/" + base))
+            .toList();
+      }
     };
   }
 

@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An in-memory Omni of a connection's neighbours: schedules per connection, calls recorded by
- * route, and a scripted number of 404s (the schedules of a connection just created). No HTTP.
+ * An in-memory Omni of a connection's neighbours: schedules per connection and environment records,
+ * calls recorded by route, a scripted number of 404s (the schedules of a connection just created),
+ * and an Omni without the environments GET. No HTTP.
  */
 final class TestingNeighbours implements NeighbourClient {
   final Map<String, List<RefreshSchedule>> schedules = new LinkedHashMap<>();
   final List<String> calls = new ArrayList<>();
   int notFoundFor;
+  final Map<String, EnvironmentLink> links = new LinkedHashMap<>();
+  boolean noEnvironmentList;
   OmniApiException failNext;
   private int nextId = 1;
 
@@ -75,21 +78,39 @@ final class TestingNeighbours implements NeighbourClient {
 
   @Override
   public Optional<List<EnvironmentLink>> environments() {
-    throw new UnsupportedOperationException("environments are not part of these tests");
+    calls.add("environment-list");
+    return noEnvironmentList ? Optional.empty() : Optional.of(List.copyOf(links.values()));
   }
 
   @Override
   public List<EnvironmentLink> linkEnvironments(String base, List<String> ids) {
-    throw new UnsupportedOperationException("environments are not part of these tests");
+    calls.add("environment-create");
+    List<EnvironmentLink> made = new ArrayList<>();
+    for (String id : ids) {
+      EnvironmentLink l = new EnvironmentLink("e" + nextId++, base, id, List.of());
+      links.put(l.id(), l);
+      made.add(l);
+    }
+    return made;
   }
 
   @Override
   public void setEnvironmentValues(String linkId, List<String> values) {
-    throw new UnsupportedOperationException("environments are not part of these tests");
+    calls.add("environment-update");
+    EnvironmentLink l = links.get(linkId);
+    if (l == null) {
+      throw new OmniApiException(OmniFailure.NOT_FOUND, 404, "no record " + linkId);
+    }
+    links.put(
+        linkId,
+        new EnvironmentLink(linkId, l.baseConnectionId(), l.environmentConnectionId(), values));
   }
 
   @Override
   public void unlinkEnvironment(String linkId) {
-    throw new UnsupportedOperationException("environments are not part of these tests");
+    calls.add("environment-delete");
+    if (links.remove(linkId) == null) {
+      throw new OmniApiException(OmniFailure.NOT_FOUND, 404, "no record " + linkId);
+    }
   }
 }

@@ -1,0 +1,69 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.NeighbourClient;
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.EnvironmentLink;
+import dev.gitops.omni.connection.OmniFailure;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The calls that make Omni hold exactly one environment record for a connection, to the right base,
+ * with the right values: Omni's list when it has one (else the record the status remembers),
+ * records to another base removed, the record created or its values set.
+ */
+final class EnvironmentLinkCalls {
+  private EnvironmentLinkCalls() {}
+
+  /** The record's id, and what changed (null: nothing). */
+  record Result(String id, String changed) {}
+
+  static Result apply(
+      NeighbourClient omni,
+      String self,
+      String base,
+      List<String> values,
+      Optional<EnvironmentLink> remembered) {
+    List<EnvironmentLink> mine =
+        omni.environments()
+            .map(all -> all.stream().filter(l -> self.equals(l.environmentConnectionId())).toList())
+            .orElseGet(() -> remembered.map(List::of).orElse(List.of()));
+    EnvironmentLink keep = null;
+    String changed = null;
+    for (EnvironmentLink l : mine) {
+      if (keep == null && base.equals(l.baseConnectionId())) {
+        keep = l;
+      } else {
+        unlink(omni, l.id());
+        changed = "environment link to connection " + l.baseConnectionId() + " removed";
+      }
+    }
+    if (keep == null) {
+      List<EnvironmentLink> made = omni.linkEnvironments(base, List.of(self));
+      String id = made.isEmpty() ? null : made.get(0).id();
+      if (id == null) {
+        throw new OmniApiException(
+            OmniFailure.INVALID_REQUEST, 0, "Omni's environment create named no record");
+      }
+      omni.setEnvironmentValues(id, values);
+      return new Result(id, "linked as an environment of connection " + base);
+    }
+    if (!new HashSet<>(keep.userAttributeValues()).equals(new HashSet<>(values))) {
+      omni.setEnvironmentValues(keep.id(), values);
+      changed = "environment values set to " + String.join(", ", values);
+    }
+    return new Result(keep.id(), changed);
+  }
+
+  /** Removes a record; one already gone is fine. */
+  static void unlink(NeighbourClient omni, String id) {
+    try {
+      omni.unlinkEnvironment(id);
+    } catch (OmniApiException e) {
+      if (e.kind() != OmniFailure.NOT_FOUND && e.kind() != OmniFailure.GONE) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package dev.gitops.omni.operator;
+
+import dev.gitops.omni.client.NeighbourClient;
+import dev.gitops.omni.client.OmniApiException;
+import dev.gitops.omni.connection.EnvironmentLink;
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.model.EnvironmentLinkStatus;
+import dev.gitops.omni.model.EnvironmentOf;
+import dev.gitops.omni.model.OmniConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps Omni's environment record of a managed connection equal to spec.environmentOf
+ * (docs/neighbours.md): linked to the base's connection with the spec's values, relinked when the
+ * base's connection changes, unlinked when environmentOf goes. At once after a change, otherwise
+ * once per interval from spare budget. {@link EnvironmentLinkCalls} makes the calls.
+ */
+final class EnvironmentSync {
+  /** How long a link waits for its base to have a connection before looking again. */
+  static final Duration BASE_WAIT = Duration.ofSeconds(10);
+
+  private final Events events;
+  private final Clock clock;
+  private final BooleanSupplier spare;
+
+  EnvironmentSync(Events events, Clock clock, BooleanSupplier spare) {
+    this.events = events;
+    this.clock = clock;
+    this.spare = spare;
+  }
+
+  /** After a reconcile that left the connection Ready; the step's next look no later than due. */
+  Step after(Step step, ReconcileIo io, Duration interval) {
+    OmniConnection r = step.resource();
+    NeighbourClient omni = io.neighbours();
+    boolean writes =
+        !r.isPaused()
+            && r.getSpec().managementPolicy
+                != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    if (omni == null || !writes || step.outcome().state() != Outcome.State.READY) {
+      return step;
+    }
+    var status = step.status();
+    EnvironmentOf env = r.getSpec().environmentOf;
+    String self = status.connectionId;
+    EnvironmentLinkStatus link = status.environmentLink;
+    Duration next;
+    try {
+      if (env == null) {
+        if (link != null && link.id != null) {
+          EnvironmentLinkCalls.unlink(omni, link.id);
+          events.normal(r, Reason.ENVIRONMENT_UNLINKED, "environment link removed in Omni");
+        }
+        status.environmentLink = null;
+        return step;
+      }
+      String base =
+          io.resources()
+              .byName(r.getMetadata().getNamespace(), env.name)
+              .map(b -> b.getStatus() == null ? null : b.getStatus().connectionId)
+              .orElse(null);
+      EnvironmentLinkStatus s = link == null ? new EnvironmentLinkStatus() : copy(link);
+      status.environmentLink = s;
+      next = sync(r, env, self, base, s, omni, interval);
+    } catch (BudgetExhaustedException e) {
+      next = e.retryAfter().orElse(Duration.ofSeconds(1)).plus(FailurePolicy.AFTER_RESERVATION);
+    } catch (OmniApiException e) {
+      EnvironmentLinkStatus s = status.environmentLink;
+      if (s != null) {
+        s.inSync = false;
+        s.message =
+            e.getMessage() + (e.retryable() ? "; retrying" : "; tried again every interval");
+      }
+      if (!e.retryable()) {
+        events.warning(r, Reason.ENVIRONMENT_FAILED, e.getMessage());
+      }
+      next = e.retryable() ? Duration.ofSeconds(10) : interval;
+    }
+    Duration requeue =
+        step.requeue() != null && step.requeue().compareTo(next) < 0 ? step.requeue() : next;
+    return new Step(r, status, step.outcome(), requeue);
+  }
+
+  private Duration sync(
+      OmniConnection r,
+      EnvironmentOf env,
+      String self,
+      String base,
+      EnvironmentLinkStatus s,
+      NeighbourClient omni,
+      Duration interval) {
+    Instant now = clock.instant();
+    long generation = r.getMetadata().getGeneration() == null ? 0 : r.getMetadata().getGeneration();
+    if (base == null) {
+      s.inSync = false;
+      s.message = "waiting for the base OmniConnection " + env.name + " to have a connection";
+      return BASE_WAIT;
+    }
+    boolean changed =
+        !Long.valueOf(generation).equals(s.observedGeneration) || !base.equals(s.baseConnectionId);
+    if (!changed && Boolean.TRUE.equals(s.inSync) && s.lastCheckTime != null) {
+      Duration left = Duration.between(now, Instant.parse(s.lastCheckTime).plus(interval));
+      if (left.compareTo(Duration.ZERO) > 0) {
+        return left;
+      }
+    }
+    if (!changed && Boolean.TRUE.equals(s.inSync) && !spare.getAsBoolean()) {
+      return ScheduleSync.NO_SPARE_WAIT;
+    }
+    Optional<EnvironmentLink> known =
+        s.id == null
+            ? Optional.empty()
+            : Optional.of(
+                new EnvironmentLink(s.id, s.baseConnectionId, self, s.userAttributeValues));
+    EnvironmentLinkCalls.Result done =
+        EnvironmentLinkCalls.apply(omni, self, base, env.userAttributeValues, known);
+    s.id = done.id();
+    s.baseConnectionId = base;
+    s.userAttributeValues = List.copyOf(env.userAttributeValues);
+    s.inSync = true;
+    s.observedGeneration = generation;
+    s.lastCheckTime = now.toString();
+    s.message =
+        "an environment of "
+            + env.name
+            + " for "
+            + String.join(", ", new HashSet<>(env.userAttributeValues).stream().sorted().toList());
+    if (done.changed() != null) {
+      events.normal(r, Reason.ENVIRONMENT_LINKED, done.changed());
+    }
+    return interval;
+  }
+
+  private static EnvironmentLinkStatus copy(EnvironmentLinkStatus s) {
+    return Json.copy(s, EnvironmentLinkStatus.class);
+  }
+}
