@@ -1,0 +1,133 @@
+package dev.gitops.omni.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gitops.omni.connection.EnvironmentLink;
+import dev.gitops.omni.core.Outcome;
+import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.model.EnvironmentOf;
+import dev.gitops.omni.model.OmniConnection;
+import dev.gitops.omni.model.OmniConnectionStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An environment's record in Omni kept equal to spec.environmentOf, over an in-memory Omni. */
+class EnvironmentSyncTest {
+  static final Duration INTERVAL = Duration.ofMinutes(5);
+
+  final OperatorUnits u = new OperatorUnits();
+  final TestingNeighbours omni = new TestingNeighbours();
+  final EnvironmentSync sync = new EnvironmentSync(u.events, u.clock, () -> true);
+  final OmniConnection base = OperatorUnits.postgres("prod");
+
+  EnvironmentSyncTest() {
+    base.setStatus(new OmniConnectionStatus());
+    base.getStatus().connectionId = "base-1";
+    u.others.add(base);
+  }
+
+  private Step run(OmniConnection r, OmniConnectionStatus status) {
+    Step ready = new Step(r, status, Outcome.ready(Reason.AVAILABLE, "matches"), null);
+    var io = new ReconcileIo(null, null, u.index(), omni);
+    return sync.after(ready, io, INTERVAL);
+  }
+
+  private OmniConnection dev(long generation, String... values) {
+    OmniConnection r = OperatorUnits.postgres("dev");
+    r.getMetadata().setGeneration(generation);
+    r.getSpec().environmentOf = new EnvironmentOf("prod", List.of(values));
+    return r;
+  }
+
+  private static OmniConnectionStatus managing(String id) {
+    OmniConnectionStatus s = new OmniConnectionStatus();
+    s.connectionId = id;
+    return s;
+  }
+
+  @Test
+  void aNewEnvironmentIsLinkedWithItsValues() {
+    Step step = run(dev(1, "dev", "qa"), managing("env-1"));
+
+    assertThat(omni.links.values())
+        .singleElement()
+        .isEqualTo(new EnvironmentLink("e1", "base-1", "env-1", List.of("dev", "qa")));
+    assertThat(step.status().environmentLink.id).isEqualTo("e1");
+    assertThat(step.status().environmentLink.inSync).isTrue();
+    assertThat(step.requeue()).isEqualTo(INTERVAL);
+    assertThat(u.events.reasons()).containsExactly(Reason.ENVIRONMENT_LINKED);
+  }
+
+  @Test
+  void inSyncAndNotDueSendsNothing() {
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    int calls = omni.calls.size();
+    u.clock.now = u.clock.now.plusSeconds(30);
+
+    Step again = run(dev(1, "dev"), first.status());
+
+    assertThat(omni.calls).hasSize(calls);
+    assertThat(again.requeue()).isEqualTo(INTERVAL.minusSeconds(30));
+  }
+
+  @Test
+  void newValuesAreOnePut() {
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    omni.calls.clear();
+
+    run(dev(2, "dev", "sandbox"), first.status());
+
+    assertThat(omni.calls).containsExactly("environment-list", "environment-update");
+    assertThat(omni.links.get("e1").userAttributeValues()).containsExactly("dev", "sandbox");
+  }
+
+  @Test
+  void aNewBaseConnectionIsARelink() {
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    base.getStatus().connectionId = "base-2"; // the base was replaced
+
+    Step again = run(dev(1, "dev"), first.status());
+
+    assertThat(omni.links.values())
+        .singleElement()
+        .matches(l -> l.baseConnectionId().equals("base-2"));
+    assertThat(again.status().environmentLink.baseConnectionId).isEqualTo("base-2");
+    assertThat(omni.count("environment-delete")).isEqualTo(1);
+  }
+
+  @Test
+  void withoutOmnisListTheRememberedRecordIsUsed() {
+    omni.noEnvironmentList = true;
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    omni.calls.clear();
+
+    run(dev(2, "dev"), first.status());
+
+    assertThat(omni.calls).as("no second record").containsExactly("environment-list");
+    assertThat(omni.links).hasSize(1);
+  }
+
+  @Test
+  void removingEnvironmentOfUnlinks() {
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    OmniConnection plain = OperatorUnits.postgres("dev");
+
+    Step after = run(plain, first.status());
+
+    assertThat(omni.links).isEmpty();
+    assertThat(after.status().environmentLink).isNull();
+    assertThat(u.events.reasons()).endsWith(Reason.ENVIRONMENT_UNLINKED);
+  }
+
+  @Test
+  void aBaseWithoutAConnectionIsWaitedFor() {
+    base.getStatus().connectionId = null;
+
+    Step step = run(dev(1, "dev"), managing("env-1"));
+
+    assertThat(omni.calls).isEmpty();
+    assertThat(step.requeue()).isEqualTo(EnvironmentSync.BASE_WAIT);
+    assertThat(step.status().environmentLink.message).contains("waiting for the base");
+  }
+}
