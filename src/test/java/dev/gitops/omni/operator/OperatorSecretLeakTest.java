@@ -87,6 +87,61 @@ class OperatorSecretLeakTest {
     h.edit("failing", r -> r.getSpec().baseRole = "NOT_A_ROLE");
     h.awaitStalled("failing", "OmniRejected");
 
+    String emitted = emitted();
+    assertThat(logs.list).as("logs were captured").isNotEmpty();
+    assertThat(emitted).contains("InvalidCredentials", "OmniRejected", "CredentialsRotated");
+    for (String secret : SECRETS) {
+      assertThat(emitted).as("emitted output").doesNotContain(secret);
+    }
+  }
+
+  /**
+   * The neighbours' paths (issue 13): schedules created after Omni's 404 window, a schedule Omni
+   * refuses, an environment linked, its values edited and unlinked; with the password and the API
+   * key on the wire throughout, neither may appear anywhere.
+   */
+  @Test
+  void noSecretValueAppearsAlongSchedulesAndEnvironments() {
+    h.secret("pg", "password", PASSWORD);
+    OmniConnection base = postgres("prod");
+    base.getSpec().environmentUserAttribute =
+        new dev.gitops.omni.model.EnvironmentUserAttribute("env", List.of());
+    base.getSpec().schemaRefreshSchedules =
+        List.of(new dev.gitops.omni.model.RefreshScheduleSpec("0 9 ? * MON-FRI *", "UTC"));
+    h.apply(base);
+    OmniConnection environment = postgres("dev");
+    environment.getSpec().environmentOf =
+        new dev.gitops.omni.model.EnvironmentOf("prod", List.of("dev"));
+    h.apply(environment);
+    await("schedule and link in sync")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              var b = h.get("prod").getStatus();
+              var d = h.get("dev").getStatus();
+              return b != null
+                  && b.schemaRefreshSchedules != null
+                  && Boolean.TRUE.equals(b.schemaRefreshSchedules.inSync)
+                  && d != null
+                  && d.environmentLink != null
+                  && Boolean.TRUE.equals(d.environmentLink.inSync);
+            });
+    h.edit("dev", r -> r.getSpec().environmentOf.userAttributeValues = List.of("dev", "qa"));
+    h.edit("dev", r -> r.getSpec().environmentOf = null);
+    await("unlinked")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.sim.environments(dev.gitops.omni.simulator.Organisations.DEFAULT).isEmpty());
+
+    String emitted = emitted();
+    assertThat(emitted).contains("SchedulesUpdated", "EnvironmentLinked", "EnvironmentUnlinked");
+    for (String secret :
+        List.of(PASSWORD, dev.gitops.omni.simulator.SimulatorOptions.DEFAULT_TOKEN)) {
+      assertThat(emitted).as("emitted output").doesNotContain(secret);
+    }
+  }
+
+  /** Logs at DEBUG, events, every resource as stored, and the metric names. */
+  private String emitted() {
     StringBuilder emitted = new StringBuilder();
     logs.list.forEach(
         e -> {
@@ -115,11 +170,6 @@ class OperatorSecretLeakTest {
         .getMeters()
         .forEach(m -> emitted.append(m.getId()).append('\n'));
 
-    assertThat(logs.list).as("logs were captured").isNotEmpty();
-    assertThat(emitted.toString())
-        .contains("InvalidCredentials", "OmniRejected", "CredentialsRotated");
-    for (String secret : SECRETS) {
-      assertThat(emitted.toString()).as("emitted output").doesNotContain(secret);
-    }
+    return emitted.toString();
   }
 }
