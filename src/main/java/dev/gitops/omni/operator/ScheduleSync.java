@@ -32,15 +32,29 @@ final class ScheduleSync {
   private final Events events;
   private final Clock clock;
   private final java.util.function.BooleanSupplier spare;
+  private final java.util.function.Predicate<String> justCreated;
   private final Map<String, Integer> notFound = new ConcurrentHashMap<>();
 
   /**
    * @param spare whether the instance's budget has a request nobody else needs now
    */
   ScheduleSync(Events events, Clock clock, java.util.function.BooleanSupplier spare) {
+    this(events, clock, spare, id -> false);
+  }
+
+  /**
+   * @param justCreated whether this operator created the connection moments ago: it has no
+   *     schedules yet, and the first check creates them without reading them first
+   */
+  ScheduleSync(
+      Events events,
+      Clock clock,
+      java.util.function.BooleanSupplier spare,
+      java.util.function.Predicate<String> justCreated) {
     this.events = events;
     this.clock = clock;
     this.spare = spare;
+    this.justCreated = justCreated;
   }
 
   /**
@@ -88,6 +102,8 @@ final class ScheduleSync {
       notFound.remove(key);
       return null;
     }
+    // never tried, on a connection just created: nothing to read (a failed try is read after)
+    boolean fresh = status.schemaRefreshSchedules == null && justCreated.test(connectionId);
     ScheduleSyncStatus s =
         status.schemaRefreshSchedules == null
             ? new ScheduleSyncStatus()
@@ -108,7 +124,7 @@ final class ScheduleSync {
     try {
       List<RefreshSchedule> want =
           desired.stream().map(d -> new RefreshSchedule(null, d.schedule, d.timezone)).toList();
-      SchedulePlan plan = SchedulePlan.of(want, omni.schedules(connectionId));
+      SchedulePlan plan = SchedulePlan.of(want, fresh ? List.of() : omni.schedules(connectionId));
       List<String> ids = new ArrayList<>();
       plan.kept().forEach(k -> ids.add(k.id()));
       for (RefreshSchedule u : plan.updates()) {

@@ -127,6 +127,32 @@ class ScheduleSyncTest {
   }
 
   @Test
+  void aConnectionJustCreatedHereGetsItsSchedulesWithoutAReadFirst() {
+    ScheduleSync fresh = new ScheduleSync(events, clock, () -> spare, id -> id.equals("c1"));
+    fresh.sync(
+        resource(1, new RefreshScheduleSpec(NINE, "UTC"), new RefreshScheduleSpec(SIX, "UTC")),
+        "c1",
+        status,
+        omni,
+        INTERVAL,
+        () -> spare);
+
+    assertThat(omni.calls).containsExactly("schedule-create", "schedule-create");
+    assertThat(status.schemaRefreshSchedules.inSync).isTrue();
+  }
+
+  @Test
+  void aFailedFirstTryReadsOmniBeforeTryingAgain() {
+    ScheduleSync fresh = new ScheduleSync(events, clock, () -> spare, id -> true);
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    omni.notFoundFor = 1;
+    fresh.sync(r, "c1", status, omni, INTERVAL, () -> spare);
+    fresh.sync(r, "c1", status, omni, INTERVAL, () -> spare);
+
+    assertThat(omni.calls).containsExactly("schedule-create", "schedule-list", "schedule-create");
+  }
+
+  @Test
   void withoutTheFieldOmnisSchedulesAreLeftAlone() {
     omni.seed("c1", NINE, "UTC");
     status.schemaRefreshSchedules = new dev.gitops.omni.model.ScheduleSyncStatus();
