@@ -70,6 +70,9 @@ final class ConnectionEventSources {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(ClusterOmniInstance.class, OmniConnection.class)
                 .withName("cluster-omni-instances")
+                // cluster-scoped: not the controller's namespaces (with --watch-namespaces set the
+                // informer was registered under them, and a lookup without a namespace found none)
+                .withWatchAllNamespaces()
                 .withOnUpdateFilter(ConnectionEventSources::mattersToUsers)
                 .withSecondaryToPrimaryMapper(
                     i -> users(cache, Indexes.BY_INSTANCE, InstanceId.of(i).key()))
