@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Reruns the benchmark and fault soak of issue 6 and writes bench/results.md.
 # Usage: bench/run.sh [--runs shared:100:60,...|none] [--soak N:limit:budget:seconds|none] [--samples 20]
+#                     [--keys K[:N[:R[:orgs|keys]]],...]
+# --keys runs the K-keys scenario of issue 12: N OmniConnections spread over K ClusterOmniInstances,
+# each with its own key at R requests/min (default N = 600, R = 60, keys in K organisations; "keys"
+# puts the K keys in one organisation), against the bound 1.05 x N/(K*R) minutes. Given alone it
+# runs only that and replaces only the section "K keys (issue 12)" of bench/results.md, e.g.
+# bench/run.sh --keys 3,3:600:60:keys (about 12 minutes on 2 cores).
 # Everything runs on loopback and stops by itself (the full default run takes about 25 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."

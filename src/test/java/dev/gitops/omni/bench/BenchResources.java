@@ -45,6 +45,18 @@ final class BenchResources {
   /** Creates N Secrets and N OmniConnections, {@code threads} at a time. */
   static void populate(
       Rig rig, int n, int threads, java.util.function.IntFunction<DeletionPolicy> policy) {
+    populate(rig, n, threads, policy, (i, r) -> {});
+  }
+
+  /**
+   * {@link #populate(Rig, int, int, java.util.function.IntFunction)}, each resource edited first.
+   */
+  static void populate(
+      Rig rig,
+      int n,
+      int threads,
+      java.util.function.IntFunction<DeletionPolicy> policy,
+      java.util.function.ObjIntConsumer<OmniConnection> edit) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -55,11 +67,9 @@ final class BenchResources {
                 () -> {
                   String name = name(k);
                   rig.writeSecret(name);
-                  rig.k8s
-                      .resources(OmniConnection.class)
-                      .inNamespace(Rig.NS)
-                      .resource(resource(name, policy.apply(k), "VIEWER"))
-                      .create();
+                  OmniConnection r = resource(name, policy.apply(k), "VIEWER");
+                  edit.accept(r, k);
+                  rig.k8s.resources(OmniConnection.class).inNamespace(Rig.NS).resource(r).create();
                 }));
       }
       for (Future<?> f : done) {

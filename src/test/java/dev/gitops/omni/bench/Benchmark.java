@@ -21,6 +21,10 @@ import java.util.Locale;
  * --soak 1000:60000:3000:90               N:Omni limit:operator budget:chaos seconds, or "none"
  * --samples 20                            edits and rotations timed per run
  * --out bench/results.md                  where the report goes ("-" for none)
+ * --keys 3[:600[:60[:orgs|keys]]],...     K-keys runs of issue 12: K instances, N connections, R
+ *                                         per key, keys in K organisations or one (default
+ *                                         600, 60, orgs); alone, only these run and only the
+ *                                         section "K keys (issue 12)" of --out is replaced
  * </pre>
  *
  * Everything runs on loopback; every loop is bounded and the program ends by itself.
@@ -39,10 +43,20 @@ public final class Benchmark {
     String out = "bench/results.md";
     String heap = "1g";
     Path jar = Path.of("target", "omni-operator.jar");
+    String keys = null;
+    boolean runsGiven = false;
+    boolean soakGiven = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--runs" -> runs = args[++i];
-        case "--soak" -> soak = args[++i];
+        case "--runs" -> {
+          runs = args[++i];
+          runsGiven = true;
+        }
+        case "--soak" -> {
+          soak = args[++i];
+          soakGiven = true;
+        }
+        case "--keys" -> keys = args[++i];
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--out" -> out = args[++i];
         case "--heap" -> heap = args[++i];
@@ -52,6 +66,11 @@ public final class Benchmark {
           System.exit(2);
         }
       }
+    }
+    if (keys != null) {
+      // the K-keys runs alone, unless the others are asked for too
+      runs = runsGiven ? runs : "none";
+      soak = soakGiven ? soak : "none";
     }
     String command = System.getProperty("bench.command", "bench/run.sh " + String.join(" ", args));
     Path work = Files.createTempDirectory("omni-bench-");
@@ -119,23 +138,39 @@ public final class Benchmark {
       soakResult = Soak.run(scenario, log);
       log.accept(SoakReport.soak(soakResult));
     }
-    Duration took = Duration.between(started, Instant.now());
-    String report = render(results, soakResult, command, took);
-    // the harness's own output is captured too: it must not hold a secret either
-    System.out.println(report);
-    if (!out.equals("-")) {
-      // the real-apiserver section (RealApiServerBench, its own run) outlives a rerun of this one
-      String real = RealApiReport.existingSection(Path.of(out));
-      Report.write(
-          Path.of(out),
-          real.isEmpty()
-              ? report
-              : RealApiReport.replaceSection(report, real.stripTrailing() + "\n"));
-      System.out.println("written to " + out);
+    if (keys == null || !results.isEmpty() || soakResult != null) {
+      writeReport(results, soakResult, command, Duration.between(started, Instant.now()), out);
+    }
+    if (keys != null) {
+      List<KeysResult> keyed = KeysRun.runAll(keys, heap, jar, work, seed, log);
+      String section = KeysReport.section(keyed, command, machine());
+      System.out.println(section);
+      if (!out.equals("-")) {
+        ReportSections.write(Path.of(out), KeysReport.HEADING, section);
+        System.out.println("section \"K keys (issue 12)\" written to " + out);
+      }
     }
     // a soak whose faults never reached the operator is not a pass either
     boolean failed = soakResult != null && !soakResult.passed();
     System.exit(failed ? 1 : 0);
+  }
+
+  private static void writeReport(
+      List<BenchResult> results, SoakResult soakResult, String command, Duration took, String out) {
+    String report = render(results, soakResult, command, took);
+    // the harness's own output is captured too: it must not hold a secret either
+    System.out.println(report);
+    if (!out.equals("-")) {
+      // the sections other runs write (RealApiServerBench, --keys) outlive a rerun of this one
+      for (String heading : List.of(RealApiReport.HEADING, KeysReport.HEADING)) {
+        String kept = ReportSections.existing(Path.of(out), heading);
+        if (!kept.isEmpty()) {
+          report = ReportSections.replace(report, heading, kept.stripTrailing() + "\n");
+        }
+      }
+      Report.write(Path.of(out), report);
+      System.out.println("written to " + out);
+    }
   }
 
   static String render(List<BenchResult> results, SoakResult soak, String command, Duration took) {

@@ -10,7 +10,6 @@ import dev.gitops.omni.operator.OmniOperator;
 import dev.gitops.omni.operator.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
-import java.util.Set;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,7 +39,7 @@ final class InProcessOperator implements OperatorUnderTest {
         OperatorConfig.defaults(URI.create(settings.omniUrl()), SecretValue.of(settings.token()))
             .withPollInterval(settings.pollInterval())
             .withRequestsPerMinute(settings.requestsPerMinute())
-            .withNamespaces(Set.of(Rig.NS));
+            .withNamespaces(settings.watchNamespaces());
     operator =
         OmniOperator.create(config, new OmniOperator.Wiring(kubernetes, omni, null, null, null));
     operator.start();

@@ -43,9 +43,12 @@ final class OperatorCommandLine {
             "--omni-url",
             settings.omniUrl(),
             "--omni-token-file",
-            tokenFile.toString(),
-            "--watch-namespaces",
-            Rig.NS,
+            tokenFile.toString()));
+    if (!settings.watchNamespaces().isEmpty()) {
+      cmd.addAll(List.of("--watch-namespaces", String.join(",", settings.watchNamespaces())));
+    }
+    cmd.addAll(
+        List.of(
             "--poll-interval",
             settings.pollInterval().toMillis() + "ms",
             "--rate-limit",

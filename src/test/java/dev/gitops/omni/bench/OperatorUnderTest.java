@@ -5,6 +5,7 @@ import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.SecretValue;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One operator the benchmark drives: the real one in a child JVM, the real one in this JVM, or the
@@ -39,7 +40,12 @@ interface OperatorUnderTest extends AutoCloseable {
   /** What it is, for the report. */
   String describe();
 
-  /** Settings shared by every kind. */
+  /**
+   * Settings shared by every kind.
+   *
+   * @param watchNamespaces the namespaces the operator watches ({@code --watch-namespaces}); empty:
+   *     every namespace, the chart's default
+   */
   record Settings(
       String omniUrl,
       String token,
@@ -47,7 +53,8 @@ interface OperatorUnderTest extends AutoCloseable {
       Duration pollInterval,
       int requestsPerMinute,
       int reconcileThreads,
-      String maxHeap) {
+      String maxHeap,
+      Set<String> watchNamespaces) {
 
     /** The operator's settings against this rig's simulator and embedded API. */
     static Settings of(
@@ -59,7 +66,21 @@ interface OperatorUnderTest extends AutoCloseable {
           pollInterval,
           requestsPerMinute,
           threads,
-          maxHeap);
+          maxHeap,
+          Set.of(Rig.NS));
+    }
+
+    /** These settings with the operator watching every namespace, as the chart installs it. */
+    Settings watchingAllNamespaces() {
+      return new Settings(
+          omniUrl,
+          token,
+          kubernetesUrl,
+          pollInterval,
+          requestsPerMinute,
+          reconcileThreads,
+          maxHeap,
+          Set.of());
     }
 
     @Override
@@ -75,6 +96,8 @@ interface OperatorUnderTest extends AutoCloseable {
           + requestsPerMinute
           + ", threads="
           + reconcileThreads
+          + ", namespaces="
+          + (watchNamespaces.isEmpty() ? "all" : String.join(",", watchNamespaces))
           + "]";
     }
 

@@ -1,7 +1,5 @@
 package dev.gitops.omni.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,26 +34,11 @@ final class RealApiReport {
 
   /** {@code text} with the section replaced, or appended when it has none. */
   static String replaceSection(String text, String section) {
-    int at = text.indexOf(HEADING);
-    if (at < 0) {
-      return text.stripTrailing() + "\n\n" + section;
-    }
-    int next = text.indexOf("\n## ", at + HEADING.length());
-    return text.substring(0, at) + section + (next < 0 ? "" : text.substring(next));
+    return ReportSections.replace(text, HEADING, section);
   }
 
   /** The section as bench/results.md holds it now, to carry over a rewrite of the file. */
   static String existingSection(Path file) {
-    try {
-      String text = Files.isRegularFile(file) ? Files.readString(file) : "";
-      int at = text.indexOf(HEADING);
-      if (at < 0) {
-        return "";
-      }
-      int next = text.indexOf("\n## ", at + HEADING.length());
-      return text.substring(at, next < 0 ? text.length() : next + 1);
-    } catch (IOException e) {
-      return "";
-    }
+    return ReportSections.existing(file, HEADING);
   }
 }

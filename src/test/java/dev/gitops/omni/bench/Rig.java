@@ -81,6 +81,13 @@ final class Rig implements AutoCloseable {
     return v != null && sim.secretMatches(connectionId, "passwordUnencrypted", v);
   }
 
+  /** {@link #passwordCurrent}, for a connection of the simulator's {@code organisation}. */
+  boolean passwordCurrent(String organisation, String resource, String connectionId) {
+    String v = secrets.current(resource);
+    return v != null
+        && sim.organisation(organisation).secretMatches(connectionId, "passwordUnencrypted", v);
+  }
+
   // --- readiness ---------------------------------------------------------------------------
 
   /** Starts watching OmniConnections to learn when each one becomes Ready. */
