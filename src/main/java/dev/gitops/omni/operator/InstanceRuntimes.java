@@ -80,9 +80,21 @@ final class InstanceRuntimes implements AutoCloseable {
     findUsersWith(key -> cache.byIndex(Indexes.BY_INSTANCE, key));
     commandLine.startPolling(cache, events, active);
     // the command line serves the default's resources only while no ClusterOmniInstance default
-    // has a runtime: otherwise its list would be one request per interval for nobody
-    commandLine.poller().listOnlyWhile(() -> !runtimes.containsKey(InstanceId.DEFAULT));
-    runtimes.values().forEach(r -> r.startPolling(cache, events, active));
+    // has a runtime; and no instance lists Omni for nobody (one request per interval each)
+    commandLine
+        .poller()
+        .listOnlyWhile(
+            () -> !runtimes.containsKey(InstanceId.DEFAULT) && hasUsers(InstanceId.DEFAULT));
+    runtimes.values().forEach(this::startPolling);
+  }
+
+  private void startPolling(InstanceRuntime r) {
+    r.startPolling(resources, events, active);
+    r.poller().listOnlyWhile(() -> hasUsers(r.id()));
+  }
+
+  private boolean hasUsers(InstanceId id) {
+    return !declaring.apply(id.key()).isEmpty();
   }
 
   /** This replica leads: every instance polls from now on. */
@@ -114,7 +126,7 @@ final class InstanceRuntimes implements AutoCloseable {
     InstanceRuntime next = builder.build(id, config, clients.apply(config));
     runtimes.put(id, next);
     if (resources != null) {
-      next.startPolling(resources, events, active);
+      startPolling(next);
     }
     if (now != null) {
       log.info("{}: settings changed, its client, budget and list start afresh", id);

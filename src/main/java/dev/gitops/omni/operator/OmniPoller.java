@@ -96,6 +96,7 @@ final class OmniPoller {
   }
 
   private void poll() {
+    long started = System.nanoTime();
     Duration next = interval;
     try {
       // a held-back list is reserved ahead of the resources waiting for the budget: a mass
@@ -121,7 +122,11 @@ final class OmniPoller {
       log.warn("polling Omni's connection list failed: {}", e.toString());
     } finally {
       if (executor != null && !executor.isShutdown()) {
-        executor.schedule(this::poll, Math.max(1, next.toMillis()), TimeUnit.MILLISECONDS);
+        // at a fixed rate: the interval counts from this poll's start, not its end, so the list's
+        // own time does not stretch every interval (one list per interval, not a little fewer)
+        long delay =
+            next == interval ? next.toNanos() - (System.nanoTime() - started) : next.toNanos();
+        executor.schedule(this::poll, Math.max(1_000_000, delay), TimeUnit.NANOSECONDS);
       }
     }
   }

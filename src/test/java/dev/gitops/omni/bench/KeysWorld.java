@@ -10,10 +10,6 @@ import dev.gitops.omni.simulator.SimulatorOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -32,11 +28,6 @@ final class KeysWorld implements AutoCloseable {
   /** Where the instances' key Secrets are: not a namespace the operator watches. */
   static final String KEY_NS = "omni-keys";
 
-  private static final String[] CRDS = {
-    "/META-INF/fabric8/omniinstances.omni.gitops.dev-v1.yml",
-    "/META-INF/fabric8/clusteromniinstances.omni.gitops.dev-v1.yml"
-  };
-
   final KeysScenario s;
   final Rig rig;
   private final List<String> keys = new ArrayList<>();
@@ -52,9 +43,7 @@ final class KeysWorld implements AutoCloseable {
     }
     rig = new Rig(b.build());
     try {
-      for (String crd : CRDS) {
-        install(crd);
-      }
+      // the embedded API server serves the instance kinds already (EmbeddedKubernetes)
       rig.k8s
           .namespaces()
           .resource(new NamespaceBuilder().withNewMetadata().withName(KEY_NS).endMetadata().build())
@@ -67,19 +56,6 @@ final class KeysWorld implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
-    }
-  }
-
-  private void install(String resource) {
-    try (InputStream in = KeysWorld.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing: build with mvn first");
-      }
-      CustomResourceDefinition crd =
-          rig.k8s.apiextensions().v1().customResourceDefinitions().load(in).item();
-      rig.k8s.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
