@@ -91,7 +91,10 @@ public enum Reason {
           DELETED,
           CREDENTIALS_ROTATED,
           SCHEDULES_UPDATED,
-          SCHEDULES_FAILED ->
+          SCHEDULES_FAILED,
+          ENVIRONMENT_LINKED,
+          ENVIRONMENT_UNLINKED,
+          ENVIRONMENT_FAILED ->
           true;
       default -> false;
     };
