@@ -119,14 +119,14 @@ public class PlanCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (withInstances) {
       if (output.equals("json")) {
-        PlanPrinter.json(out, result.lists(), rows);
+        PlanJson.print(out, result.lists(), rows);
       } else {
         PlanPrinter.text(out, result.lists(), rows);
       }
     } else {
       int listed = result.lists().get(0).connections().size();
       if (output.equals("json")) {
-        PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed, rows);
+        PlanJson.print(out, omni.uri().toString(), omni.prefix(), listed, rows);
       } else {
         PlanPrinter.text(out, omni.uri() + " (API " + omni.prefix() + ")", listed, rows);
       }
