@@ -7,14 +7,18 @@ import static dev.gitops.omni.cli.PlanCommandFixture.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitops.omni.simulator.Organisations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code plan} against an older Omni without {@code GET connection-environments}. */
-class PlanEnvironmentListlessTest {
+/**
+ * {@code plan} and {@code import} against an older Omni without {@code GET
+ * connection-environments}.
+ */
+class EnvironmentListlessTest {
   @RegisterExtension final OmniFixture omni = new OmniFixture(b -> b.environmentListMissing(true));
 
   @Test
@@ -41,5 +45,18 @@ class PlanEnvironmentListlessTest {
     assertThat(omni.sim.count("environment-list")).isEqualTo(1);
     JsonNode doc = JSON.readTree(omni.run("plan", "-f", f.toString(), "-o", "json").out());
     assertThat(find(doc, "team/dev").at("/environmentLink/status").asText()).isEqualTo("unknown");
+  }
+
+  @Test
+  void importSaysTheLinksCannotBeReadAndImportsTheRest() throws Exception {
+    String id = omni.seed("postgres", "sales", Map.of("database", "analytics"));
+    omni.sim.organisation(Organisations.DEFAULT).seedSchedule(id, "0 9 ? * MON-FRI *", "UTC");
+
+    Cli.Result imported = omni.run("import");
+
+    assertThat(imported.code()).as(imported.all()).isZero();
+    assertThat(imported.err())
+        .contains("# environment links not imported: this Omni has no GET connection-environments");
+    assertThat(imported.out()).contains("schemaRefreshSchedules").doesNotContain("environmentOf");
   }
 }
