@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
           + " applying. `plan` on the output reports nothing to change.",
       "With --instance NAME and -f FILE (the OmniInstance or ClusterOmniInstance, and the"
           + " Secret holding its key or --omni-token-file), Omni is read with that instance's URL,"
-          + " API prefix and key, and each manifest carries spec.instanceRef naming it."
+          + " API prefix and key, and each manifest carries spec.instanceRef naming it.",
+      "On API v1 each manifest also gets the connection's schemaRefreshSchedules (when it has"
+          + " any) and, for an environment connection whose base is imported too, environmentOf;"
+          + " a comment says why one was left out."
     })
 public class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;

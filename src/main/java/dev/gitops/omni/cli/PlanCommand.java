@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
           + " in that cluster, so a resource the operator already manages is planned from what it"
           + " applied and sent; --no-cluster plans from the files alone, where an adoption's"
           + " credentials cannot be compared and are not counted as a change.",
+      "On API v1 it also shows the schema-refresh schedules of each connection whose spec sets"
+          + " schemaRefreshSchedules (one GET per existing connection) and the environment link of"
+          + " each with environmentOf (checked against the files first; Omni's links read once per"
+          + " instance, when both connections exist).",
       "Exit code: 0 nothing would change, 2 changes pending, 1 errors (invalid or blocked"
           + " resources, unreadable files, Omni or the cluster unreachable, a usage mistake)."
     })
