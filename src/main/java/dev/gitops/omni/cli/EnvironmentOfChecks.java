@@ -1,5 +1,6 @@
 package dev.gitops.omni.cli;
 
+import dev.gitops.omni.core.EnvironmentRules;
 import dev.gitops.omni.core.Violation;
 import dev.gitops.omni.model.EnvironmentOf;
 import dev.gitops.omni.model.OmniConnection;
@@ -13,20 +14,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The spec.environmentOf rules {@code plan} checks from the files, before any Omni call: the base
- * is an OmniConnection of the files in the same namespace (not this one), sets
- * environmentUserAttribute, has this connection's dialect and its Omni instance; the values are
- * given, and unique among the environments of one base. Each broken rule names the file, the
- * document and the field.
+ * The spec.environmentOf rules {@code plan} checks from the files, before any Omni call: the
+ * operator's own ({@link EnvironmentRules}: the base an OmniConnection of the namespace, setting
+ * environmentUserAttribute, with this connection's dialect and Omni instance; plain values, unique
+ * per base, the first environment by name keeping a value two claim), looked up in the files. Each
+ * broken rule names the file, the document and the field.
  */
 final class EnvironmentOfChecks {
   private static final String NAME = "spec.environmentOf.name";
-  private static final String VALUES = "spec.environmentOf.userAttributeValues";
 
   private final Map<String, Manifest> byKey = new HashMap<>();
   private final Map<String, String> instanceOf;
   private final Map<String, List<Violation>> out = new LinkedHashMap<>();
-  private final Map<String, Map<String, Manifest>> valuesByBase = new HashMap<>();
 
   private EnvironmentOfChecks(List<Manifest> connections, Map<String, String> instanceOf) {
     connections.forEach(m -> byKey.put(ManifestPlanner.key(m), m));
@@ -50,108 +49,45 @@ final class EnvironmentOfChecks {
     if (env == null) {
       return;
     }
-    values(m, env.userAttributeValues);
     String baseKey = m.namespace() + "/" + env.name;
     Manifest base = byKey.get(baseKey);
-    if (env.name == null || env.name.isBlank()) {
-      add(m, NAME, " is required: the metadata.name of the base OmniConnection");
-    } else if (env.name.equals(m.name())) {
-      add(m, NAME, " names this OmniConnection itself: name its base connection");
-    } else if (base == null) {
-      add(
-          m,
-          NAME,
-          ": OmniConnection "
-              + baseKey
-              + " is not in the files: the base must be an OmniConnection of namespace "
-              + m.namespace()
-              + "; add its file with -f");
-    } else {
-      base(m, base);
-      unique(m, baseKey, env.userAttributeValues);
+    List<EnvironmentRules.Sibling> siblings =
+        byKey.values().stream()
+            .filter(o -> o != m && m.namespace().equals(o.namespace()))
+            .filter(o -> spec(o).environmentOf != null && env.name != null)
+            .filter(o -> env.name.equals(spec(o).environmentOf.name))
+            .map(
+                o ->
+                    new EnvironmentRules.Sibling(
+                        o.name(), spec(o).environmentOf.userAttributeValues))
+            .toList();
+    // the operator's own rules (core.EnvironmentRules), so plan says what the cluster will
+    for (Violation v :
+        EnvironmentRules.check(
+            m.name(), m.namespace(), spec(m).dialect, env, base(m, base), siblings)) {
+      String hint =
+          base == null && v.field().equals(NAME) && !m.name().equals(env.name)
+              ? " (it is not in the files: add its file with -f)"
+              : "";
+      out.computeIfAbsent(ManifestPlanner.key(m), k -> new ArrayList<>())
+          .add(new Violation(v.field(), m.origin() + ": " + v.message() + hint));
     }
   }
 
-  private void base(Manifest m, Manifest base) {
-    OmniConnectionSpec self = spec(m);
+  private EnvironmentRules.Base base(Manifest m, Manifest base) {
+    if (base == null) {
+      return null;
+    }
     OmniConnectionSpec b = spec(base);
-    String named = ": the base " + ManifestPlanner.key(base) + " (" + base.origin() + ")";
-    if (b.environmentUserAttribute == null
-        || b.environmentUserAttribute.attributeName == null
-        || b.environmentUserAttribute.attributeName.isBlank()) {
-      add(
-          m,
-          NAME,
-          named
-              + " sets no spec.environmentUserAttribute: Omni picks environments by that user"
-              + " attribute; set it on the base");
-    }
-    if (self.dialect != null && b.dialect != null && self.dialect != b.dialect) {
-      add(
-          m,
-          NAME,
-          named
-              + " is "
-              + b.dialect.wire()
-              + ", this connection "
-              + self.dialect.wire()
-              + ": an environment must have its base's dialect");
-    }
     String mine = instanceOf.get(ManifestPlanner.key(m));
     String theirs = instanceOf.get(ManifestPlanner.key(base));
-    if (mine != null && theirs != null && !Objects.equals(mine, theirs)) {
-      add(
-          m,
-          NAME,
-          named + " uses " + theirs + ", this connection " + mine + ": both must be in one Omni");
-    }
-  }
-
-  private void values(Manifest m, List<String> values) {
-    if (values == null || values.isEmpty()) {
-      add(m, VALUES, " needs at least one value of the base's user attribute");
-      return;
-    }
-    for (int i = 0; i < values.size(); i++) {
-      String value = values.get(i);
-      if (value == null || value.isBlank()) {
-        add(m, VALUES + "[" + i + "]", " is blank: give a value or remove it");
-      } else if (values.indexOf(value) < i) {
-        add(m, VALUES, " lists '" + value + "' twice: remove one");
-      }
-    }
-  }
-
-  /** Each value once among the environments of {@code baseKey}: both holders are told. */
-  private void unique(Manifest m, String baseKey, List<String> values) {
-    for (String value : values == null ? List.<String>of() : values) {
-      Manifest other =
-          valuesByBase.computeIfAbsent(baseKey, k -> new HashMap<>()).putIfAbsent(value, m);
-      if (other != null && other != m) {
-        taken(m, value, other, baseKey);
-        taken(other, value, m, baseKey);
-      }
-    }
-  }
-
-  private void taken(Manifest m, String value, Manifest other, String base) {
-    add(
-        m,
-        VALUES,
-        ": '"
-            + value
-            + "' is also a value of OmniConnection "
-            + ManifestPlanner.key(other)
-            + " ("
-            + other.origin()
-            + "), another environment of "
-            + base
-            + ": values must be unique per base");
-  }
-
-  private void add(Manifest m, String field, String rest) {
-    out.computeIfAbsent(ManifestPlanner.key(m), k -> new ArrayList<>())
-        .add(new Violation(field.replaceAll("\\[\\d+]$", ""), m.origin() + ": " + field + rest));
+    return new EnvironmentRules.Base(
+        base.name(),
+        b.dialect,
+        b.environmentUserAttribute != null
+            && b.environmentUserAttribute.attributeName != null
+            && !b.environmentUserAttribute.attributeName.isBlank(),
+        mine == null || theirs == null || Objects.equals(mine, theirs));
   }
 
   private static OmniConnectionSpec spec(Manifest m) {

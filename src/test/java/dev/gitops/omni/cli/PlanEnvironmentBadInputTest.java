@@ -44,7 +44,10 @@ class PlanEnvironmentBadInputTest {
                 "environmentOf",
                 "a base that is not in the files",
                 omni.plan("-f", m = file(env("dev", "{name: base, userAttributeValues: [dev]}"))))
-            .names(m + ", document 1", "spec.environmentOf.name", "OmniConnection team/base")
+            .names(
+                m + ", document 1",
+                "spec.environmentOf.name",
+                "no OmniConnection 'base' in namespace team")
             .fix("add its file with -f")
             .inPlanTable("team/dev"),
         row(
@@ -56,8 +59,11 @@ class PlanEnvironmentBadInputTest {
                         file(
                             pg("base", ATTRIBUTE).replace("namespace: team", "namespace: other")
                                 + env("dev", "{name: base, userAttributeValues: [dev]}"))))
-            .names(m + ", document 2", "spec.environmentOf.name", "team/base")
-            .fix("the base must be an OmniConnection of namespace team")
+            .names(
+                m + ", document 2",
+                "spec.environmentOf.name",
+                "no OmniConnection 'base' in namespace team")
+            .fix("name the base connection's metadata.name")
             .inPlanTable("team/dev"),
         row(
                 "environmentOf",
@@ -68,7 +74,10 @@ class PlanEnvironmentBadInputTest {
                         file(
                             pg("base", "")
                                 + env("dev", "{name: base, userAttributeValues: [dev]}"))))
-            .names(m + ", document 2", "spec.environmentOf.name", "the base team/base")
+            .names(
+                m + ", document 2",
+                "spec.environmentOf.name",
+                "the base OmniConnection base sets no")
             .fix("sets no spec.environmentUserAttribute")
             .inPlanTable("team/dev"),
         row(
@@ -81,7 +90,9 @@ class PlanEnvironmentBadInputTest {
                             pg("base", ATTRIBUTE).replace("postgres", "mysql")
                                 + env("dev", "{name: base, userAttributeValues: [dev]}"))))
             .names(
-                m + ", document 2", "spec.environmentOf.name", "is mysql, this connection postgres")
+                m + ", document 2",
+                "spec.environmentOf:",
+                "this connection is postgres but its base base is mysql")
             .fix("an environment must have its base's dialect")
             .inPlanTable("team/dev"),
         row(
@@ -89,7 +100,7 @@ class PlanEnvironmentBadInputTest {
                 "a connection naming itself",
                 omni.plan("-f", m = file(env("dev", "{name: dev, userAttributeValues: [dev]}"))))
             .names(m + ", document 1", "spec.environmentOf.name")
-            .fix("names this OmniConnection itself")
+            .fix("names this connection itself")
             .inPlanTable("team/dev"),
         row(
                 "environmentOf",
@@ -101,7 +112,7 @@ class PlanEnvironmentBadInputTest {
                             pg("base", ATTRIBUTE)
                                 + env("dev", "{name: base, userAttributeValues: []}"))))
             .names(m + ", document 2", "spec.environmentOf.userAttributeValues")
-            .fix("needs at least one value")
+            .fix("is empty: list the values")
             .inPlanTable("team/dev"),
         row(
                 "environmentOf",
@@ -127,8 +138,8 @@ class PlanEnvironmentBadInputTest {
                                     "base",
                                     ATTRIBUTE + "\ninstanceRef: {kind: OmniInstance, name: omni}")
                                 + env("dev", "{name: base, userAttributeValues: [dev]}"))))
-            .names(m + ", document 4", "spec.environmentOf.name", "uses OmniInstance team/omni")
-            .fix("both must be in one Omni")
+            .names(m + ", document 4", "spec.environmentOf.name", "uses another Omni instance")
+            .fix("must be in one Omni organisation")
             .inPlanTable("team/dev"));
   }
 
