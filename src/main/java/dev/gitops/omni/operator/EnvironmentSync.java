@@ -120,7 +120,18 @@ final class EnvironmentSync {
             : Optional.of(
                 new EnvironmentLink(s.id, s.baseConnectionId, self, s.userAttributeValues));
     EnvironmentLinkCalls.Result done =
-        EnvironmentLinkCalls.apply(omni, self, base, env.userAttributeValues, known);
+        EnvironmentLinkCalls.apply(
+            omni,
+            self,
+            base,
+            env.userAttributeValues,
+            known,
+            id -> {
+              // kept even if setting its values fails next
+              s.id = id;
+              s.baseConnectionId = base;
+              s.userAttributeValues = List.of();
+            });
     s.id = done.id();
     s.baseConnectionId = base;
     s.userAttributeValues = List.copyOf(env.userAttributeValues);

@@ -22,6 +22,7 @@ final class TestingNeighbours implements NeighbourClient {
   int notFoundFor;
   final Map<String, EnvironmentLink> links = new LinkedHashMap<>();
   boolean noEnvironmentList;
+  OmniApiException failNextValues;
   OmniApiException failNext;
   private int nextId = 1;
 
@@ -97,6 +98,11 @@ final class TestingNeighbours implements NeighbourClient {
   @Override
   public void setEnvironmentValues(String linkId, List<String> values) {
     calls.add("environment-update");
+    if (failNextValues != null) {
+      OmniApiException e = failNextValues;
+      failNextValues = null;
+      throw e;
+    }
     EnvironmentLink l = links.get(linkId);
     if (l == null) {
       throw new OmniApiException(OmniFailure.NOT_FOUND, 404, "no record " + linkId);
