@@ -26,6 +26,10 @@ final class ScheduleSync {
   /** Tries of a schedule call answered 404 before the status says why and waits an interval. */
   static final int NOT_FOUND_TRIES = 5;
 
+  /** What the status says on an API without schedules. */
+  static final String NO_API =
+      "Omni's unstable API has no schema-refresh schedules: use apiPrefix v1 to manage them";
+
   /** How long a periodic check waits when the budget has no spare request. */
   static final Duration NO_SPARE_WAIT = Duration.ofSeconds(15);
 
@@ -68,6 +72,14 @@ final class ScheduleSync {
         !r.isPaused()
             && r.getSpec().managementPolicy
                 != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    if (omni == null && r.getSpec().schemaRefreshSchedules != null) {
+      // the unstable API has no schedules: say so rather than ignore the field
+      var s = new ScheduleSyncStatus();
+      s.inSync = false;
+      s.message = NO_API;
+      step.status().schemaRefreshSchedules = s;
+      return step;
+    }
     if (omni == null
         || !writes
         || step.outcome().state() != dev.gitops.omni.core.Outcome.State.READY) {

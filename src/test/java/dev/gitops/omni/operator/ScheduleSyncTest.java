@@ -153,6 +153,18 @@ class ScheduleSyncTest {
   }
 
   @Test
+  void anApiWithoutSchedulesSaysSoInTheStatus() {
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    Step ready =
+        new Step(r, status, dev.gitops.omni.core.Outcome.ready(Reason.AVAILABLE, "ok"), null);
+
+    Step after = sync.after(ready, null, INTERVAL);
+
+    assertThat(after.status().schemaRefreshSchedules.inSync).isFalse();
+    assertThat(after.status().schemaRefreshSchedules.message).isEqualTo(ScheduleSync.NO_API);
+  }
+
+  @Test
   void withoutTheFieldOmnisSchedulesAreLeftAlone() {
     omni.seed("c1", NINE, "UTC");
     status.schemaRefreshSchedules = new dev.gitops.omni.model.ScheduleSyncStatus();
