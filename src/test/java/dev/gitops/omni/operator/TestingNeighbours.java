@@ -23,6 +23,10 @@ final class TestingNeighbours implements NeighbourClient {
   final Map<String, EnvironmentLink> links = new LinkedHashMap<>();
   boolean noEnvironmentList;
   OmniApiException failNextValues;
+
+  /** A failure for the n-th call (1-based, all routes counted). */
+  final Map<Integer, OmniApiException> failAtCall = new java.util.HashMap<>();
+
   OmniApiException failNext;
   private int nextId = 1;
 
@@ -39,6 +43,10 @@ final class TestingNeighbours implements NeighbourClient {
 
   private List<RefreshSchedule> of(String route, String connectionId) {
     calls.add(route);
+    OmniApiException scripted = failAtCall.remove(calls.size());
+    if (scripted != null) {
+      throw scripted;
+    }
     if (failNext != null) {
       OmniApiException e = failNext;
       failNext = null;
