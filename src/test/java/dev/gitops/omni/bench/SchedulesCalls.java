@@ -103,6 +103,23 @@ final class SchedulesCalls {
     return most;
   }
 
+  /**
+   * Schedule reads of a connection before its first schedule create answered 2xx (or with none):
+   * reads of a connection that has no schedules yet.
+   */
+  long readsBeforeFirstCreate() {
+    java.util.Set<String> created = new java.util.HashSet<>();
+    long reads = 0;
+    for (JournalEntry j : journal) {
+      if ("schedule-create".equals(j.route()) && j.status() / 100 == 2) {
+        created.add(j.connectionId());
+      } else if ("schedule-list".equals(j.route()) && !created.contains(j.connectionId())) {
+        reads++;
+      }
+    }
+    return reads;
+  }
+
   /** Requests answered 429, any route. */
   long count429() {
     return journal.stream().filter(j -> j.status() == 429).count();

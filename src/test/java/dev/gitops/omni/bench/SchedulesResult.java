@@ -12,6 +12,8 @@ import java.util.Map;
  * @param unsettled resources not Ready or with other schedules than their spec's, at the end of the
  *     wait for convergence
  * @param calls Omni calls by route until convergence
+ * @param readsBeforeCreate schedule reads of a connection before its first schedule was created,
+ *     whole run
  * @param c429 429 answers over the whole run
  * @param most60 the most requests in any 60 s (Omni's window), whole run
  * @param most61 the most requests in any 61 s (the budget's window), whole run
@@ -28,6 +30,7 @@ record SchedulesResult(
     int unsettled,
     Duration waited,
     Map<String, Long> calls,
+    long readsBeforeCreate,
     SchedulesEdits edits,
     Map<String, Long> steadyCalls,
     double intervals,

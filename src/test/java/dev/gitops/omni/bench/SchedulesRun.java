@@ -97,6 +97,7 @@ final class SchedulesRun {
                 unsettled,
                 waited,
                 calls,
+                all.readsBeforeFirstCreate(),
                 edits,
                 all.byRoute(from, to),
                 intervals,

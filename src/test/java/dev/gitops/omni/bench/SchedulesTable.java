@@ -70,6 +70,11 @@ final class SchedulesTable {
     row(
         b,
         results,
+        "(b) schedule reads of a connection before its first schedule create (none needed)",
+        r -> "" + r.readsBeforeCreate());
+    row(
+        b,
+        results,
         "(b) calls to converge ÷ floor of calls",
         r ->
             r.totalCalls()
