@@ -25,6 +25,10 @@ import java.util.Locale;
  *                                         per key, keys in K organisations or one (default
  *                                         600, 60, orgs); alone, only these run and only the
  *                                         section "K keys (issue 12)" of --out is replaced
+ * --schedules 100:60,1000:6000            schedules runs of issue 13: N connections with two
+ *                                         schedules each at R/min (N[:R[:inprocess]], R default
+ *                                         60); alone, only these run and only the section
+ *                                         "Schedules (issue 13)" of --out is replaced
  * </pre>
  *
  * Everything runs on loopback; every loop is bounded and the program ends by itself.
@@ -44,6 +48,7 @@ public final class Benchmark {
     String heap = "1g";
     Path jar = Path.of("target", "omni-operator.jar");
     String keys = null;
+    String schedules = null;
     boolean runsGiven = false;
     boolean soakGiven = false;
     for (int i = 0; i < args.length; i++) {
@@ -57,6 +62,7 @@ public final class Benchmark {
           soakGiven = true;
         }
         case "--keys" -> keys = args[++i];
+        case "--schedules" -> schedules = args[++i];
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--out" -> out = args[++i];
         case "--heap" -> heap = args[++i];
@@ -67,8 +73,8 @@ public final class Benchmark {
         }
       }
     }
-    if (keys != null) {
-      // the K-keys runs alone, unless the others are asked for too
+    if (keys != null || schedules != null) {
+      // the K-keys or schedules runs alone, unless the others are asked for too
       runs = runsGiven ? runs : "none";
       soak = soakGiven ? soak : "none";
     }
@@ -138,7 +144,7 @@ public final class Benchmark {
       soakResult = Soak.run(scenario, log);
       log.accept(SoakReport.soak(soakResult));
     }
-    if (keys == null || !results.isEmpty() || soakResult != null) {
+    if ((keys == null && schedules == null) || !results.isEmpty() || soakResult != null) {
       writeReport(results, soakResult, command, Duration.between(started, Instant.now()), out);
     }
     if (keys != null) {
@@ -148,6 +154,15 @@ public final class Benchmark {
       if (!out.equals("-")) {
         ReportSections.write(Path.of(out), KeysReport.HEADING, section);
         System.out.println("section \"K keys (issue 12)\" written to " + out);
+      }
+    }
+    if (schedules != null) {
+      List<SchedulesResult> runs2 = SchedulesRun.runAll(schedules, heap, jar, work, seed, log);
+      String section = SchedulesReport.section(runs2, command, machine());
+      System.out.println(section);
+      if (!out.equals("-")) {
+        ReportSections.write(Path.of(out), SchedulesReport.HEADING, section);
+        System.out.println("section \"Schedules (issue 13)\" written to " + out);
       }
     }
     // a soak whose faults never reached the operator is not a pass either
@@ -162,7 +177,8 @@ public final class Benchmark {
     System.out.println(report);
     if (!out.equals("-")) {
       // the sections other runs write (RealApiServerBench, --keys) outlive a rerun of this one
-      for (String heading : List.of(RealApiReport.HEADING, KeysReport.HEADING)) {
+      for (String heading :
+          List.of(RealApiReport.HEADING, KeysReport.HEADING, SchedulesReport.HEADING)) {
         String kept = ReportSections.existing(Path.of(out), heading);
         if (!kept.isEmpty()) {
           report = ReportSections.replace(report, heading, kept.stripTrailing() + "\n");
