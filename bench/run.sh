@@ -11,7 +11,7 @@
 # two schema-refresh schedules each, one instance at R requests/min (Omni's limit in the simulator
 # and the operator's --rate-limit; default 60), the shipped jar in its own JVM unless "inprocess".
 # Measured in one run: the time until every connection is Ready with its schedules in Omni against
-# 1.1 x the floor (3N + L calls at the budget's R - 1 per 61 s), calls by route against the floor
+# 1.1 x the floor (3N + 1 calls at the budget's R - 1 per 61 s), calls by route against the floor
 # of calls, schedule edits until Omni shows them, steady lists and spare schedule reads per poll
 # interval, 429s. Given alone it runs only that and replaces only the section "Schedules (issue 13)"
 # of bench/results.md, e.g. bench/run.sh --schedules 100:60,1000:6000 (notes: bench/notes-schedules.md).

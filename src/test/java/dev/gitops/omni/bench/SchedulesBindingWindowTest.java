@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Schedules at Omni's real 60/min, where the budget's window binds: N = 25 connections with two
  * schedules each need 75 calls and a few lists, more than the first window's 59, so the rest wait
  * for the second window, 61 s on. Correct, the run converges shortly after that (the floor is about
- * 84 s at the budget's rate); this waits for 1.1 × the floor plus {@link
+ * 79 s at the budget's rate); this waits for 1.1 × the floor plus {@link
  * SchedulesGuardTest#START_UP} and fails if any connection is then not Ready with its schedules.
  *
  * <p>It takes 65–100 s, so it is not part of {@link SchedulesGuardTest}, whose R = 600 fits every
