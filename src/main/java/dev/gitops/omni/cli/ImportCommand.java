@@ -1,6 +1,7 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.client.ListFilter;
+import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.connection.ObservedConnection;
 import dev.gitops.omni.connection.OmniFailure;
@@ -9,9 +10,11 @@ import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.ManifestReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,10 @@ import picocli.CommandLine.Spec;
           + " applying. `plan` on the output reports nothing to change.",
       "With --instance NAME and -f FILE (the OmniInstance or ClusterOmniInstance, and the"
           + " Secret holding its key or --omni-token-file), Omni is read with that instance's URL,"
-          + " API prefix and key, and each manifest carries spec.instanceRef naming it."
+          + " API prefix and key, and each manifest carries spec.instanceRef naming it.",
+      "On API v1 each manifest also gets the connection's schemaRefreshSchedules (when it has"
+          + " any) and, for an environment connection whose base is imported too, environmentOf;"
+          + " a comment says why one was left out."
     })
 public class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -84,62 +90,86 @@ public class ImportCommand implements Callable<Integer> {
               + "'");
     }
     var err = spec.commandLine().getErr();
+    Progress progress = new Progress(err);
     ImportInstance target = instance();
     ListFilter filter = new ListFilter(blank(name), null, blank(dialect), null, null, false);
-    List<ObservedConnection> listed;
+    OkHttpOmniClient client = target == null ? omni.client() : target.client();
+    try (NeighbourReads reads =
+        new NeighbourReads(client, target == null ? omni.prefix() : target.prefix(), progress)) {
+      List<ObservedConnection> known = known(list(client, target, filter, progress), err);
+      ImportWriter writer =
+          target == null
+              ? new ImportWriter(blank(namespace), null)
+              : new ImportWriter(target.namespace(), target.ref());
+      known.forEach(writer::name);
+      if (!known.isEmpty() && reads.available()) {
+        progress.line(
+            "reading the schedules of "
+                + known.size()
+                + " connection(s) and the environment links");
+      }
+      Map<String, ImportNeighbours.Extras> extras =
+          ImportNeighbours.read(reads, known, writer::name, err);
+      for (ObservedConnection c : known) {
+        writer.write(
+            spec.commandLine().getOut(),
+            c,
+            Dialect.fromOmni(c.dialect()),
+            extras.getOrDefault(c.id(), ImportNeighbours.Extras.NONE));
+      }
+      err.println("# " + known.size() + " connection(s) imported");
+      err.flush();
+      return 0;
+    }
+  }
+
+  private List<ObservedConnection> list(
+      OkHttpOmniClient client, ImportInstance target, ListFilter filter, Progress progress) {
     if (target == null) {
-      try (var client = omni.client()) {
-        new Progress(err).line("listing Omni's connections at " + omni.uri());
-        listed = client.list(filter);
-      }
-    } else {
-      try (var client = target.client()) {
-        new Progress(err)
-            .line("listing Omni's connections at " + target.url() + " for " + target.id());
-        listed = client.list(filter);
-      } catch (OmniApiException e) {
-        if (e.kind() != OmniFailure.NOT_AUTHORISED) {
-          throw e;
-        }
-        throw new UsageException(
-            e.getMessage()
-                + ": Omni refused the key of "
-                + target.id()
-                + " from "
-                + target.keyFrom());
-      }
+      progress.line("listing Omni's connections at " + omni.uri());
+      return client.list(filter);
     }
-    List<ObservedConnection> live =
-        listed.stream()
-            .filter(c -> !c.archived())
-            .sorted(
-                Comparator.comparing((ObservedConnection c) -> c.name().toLowerCase(Locale.ROOT))
-                    .thenComparing(ObservedConnection::id))
-            .toList();
-    ImportWriter writer =
-        target == null
-            ? new ImportWriter(blank(namespace), null)
-            : new ImportWriter(target.namespace(), target.ref());
-    int written = 0;
-    for (ObservedConnection c : live) {
-      Dialect d = Dialect.fromOmni(c.dialect());
-      if (d == null) {
-        err.println(
-            "skipped \""
-                + c.name()
-                + "\" ("
-                + c.id()
-                + "): dialect "
-                + c.dialect()
-                + " is not known to this version");
-        continue;
+    progress.line("listing Omni's connections at " + target.url() + " for " + target.id());
+    try {
+      return client.list(filter);
+    } catch (OmniApiException e) {
+      if (e.kind() != OmniFailure.NOT_AUTHORISED) {
+        throw e;
       }
-      writer.write(spec.commandLine().getOut(), c, d);
-      written++;
+      throw new UsageException(
+          e.getMessage()
+              + ": Omni refused the key of "
+              + target.id()
+              + " from "
+              + target.keyFrom());
     }
-    err.println("# " + written + " connection(s) imported");
-    err.flush();
-    return 0;
+  }
+
+  /** The live connections of a dialect this version knows, by name; the others named on stderr. */
+  private static List<ObservedConnection> known(
+      List<ObservedConnection> listed, java.io.PrintWriter err) {
+    List<ObservedConnection> out = new ArrayList<>();
+    listed.stream()
+        .filter(c -> !c.archived())
+        .sorted(
+            Comparator.comparing((ObservedConnection c) -> c.name().toLowerCase(Locale.ROOT))
+                .thenComparing(ObservedConnection::id))
+        .forEach(
+            c -> {
+              if (Dialect.fromOmni(c.dialect()) == null) {
+                err.println(
+                    "skipped \""
+                        + c.name()
+                        + "\" ("
+                        + c.id()
+                        + "): dialect "
+                        + c.dialect()
+                        + " is not known to this version");
+              } else {
+                out.add(c);
+              }
+            });
+    return out;
   }
 
   /** The --instance from the -f files, or null when Omni is given by --omni-url as before. */

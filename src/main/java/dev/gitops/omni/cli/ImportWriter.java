@@ -9,12 +9,15 @@ import dev.gitops.omni.model.Dialect;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.OmniConnection;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Writes one OmniConnection manifest per Omni connection, bound to it by spec.connectionId and
  * holding every setting Omni's list returns, so that {@code plan} on the output finds nothing to
  * change. What the list never returns (credentials, host, warehouse...) is a clearly named
- * placeholder or left out, and a comment says so.
+ * placeholder or left out, and a comment says so. Schedules and the environment link come from
+ * {@link ImportNeighbours}.
  */
 final class ImportWriter {
   private static final YAMLMapper YAML =
@@ -25,6 +28,7 @@ final class ImportWriter {
           .build();
 
   private final Slugs slugs = new Slugs();
+  private final Map<String, String> names = new HashMap<>();
   private final String namespace;
   private final InstanceRef instanceRef;
 
@@ -36,8 +40,13 @@ final class ImportWriter {
     this.instanceRef = instanceRef;
   }
 
-  void write(PrintWriter out, ObservedConnection c, Dialect dialect) {
-    String slug = slugs.of(c.name(), c.id());
+  /** The metadata.name of {@code c}'s manifest: the first call gives it, in the run's order. */
+  String name(ObservedConnection c) {
+    return names.computeIfAbsent(c.id(), id -> slugs.of(c.name(), id));
+  }
+
+  void write(PrintWriter out, ObservedConnection c, Dialect dialect, ImportNeighbours.Extras more) {
+    String slug = name(c);
     String secret = slug + "-credentials";
     out.println("---");
     out.println("# Omni connection \"" + c.name() + "\" (" + dialect.wire() + "), id " + c.id());
@@ -53,15 +62,21 @@ final class ImportWriter {
         "# Omni's API never returns credentials, host, port, username, warehouse or schema lists;");
     out.println(
         "# add them only if they match Omni: a later change needs a new connection (replacementPolicy).");
+    more.comments().forEach(line -> out.println("# " + line));
     try {
-      out.print(YAML.writeValueAsString(resource(c, dialect, slug, secret)));
+      out.print(YAML.writeValueAsString(resource(c, dialect, slug, secret, more)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     out.flush();
   }
 
-  private ObjectNode resource(ObservedConnection c, Dialect dialect, String slug, String secret) {
+  private ObjectNode resource(
+      ObservedConnection c,
+      Dialect dialect,
+      String slug,
+      String secret,
+      ImportNeighbours.Extras more) {
     ObjectNode r = YAML.createObjectNode();
     r.put("apiVersion", OmniConnection.GROUP + "/" + OmniConnection.VERSION);
     r.put("kind", "OmniConnection");
@@ -103,6 +118,22 @@ final class ImportWriter {
       env.put("attributeName", c.environmentAttributeName());
       var values = env.putArray("defaultValues");
       c.environmentDefaultValues().forEach(values::add);
+    }
+    if (more.schedules() != null) {
+      var schedules = spec.putArray("schemaRefreshSchedules");
+      more.schedules()
+          .forEach(
+              s ->
+                  schedules
+                      .addObject()
+                      .put("schedule", s.schedule())
+                      .put("timezone", s.timezone()));
+    }
+    if (more.environmentOf() != null) {
+      ObjectNode env = spec.putObject("environmentOf");
+      env.put("name", more.environmentOf().name);
+      var values = env.putArray("userAttributeValues");
+      more.environmentOf().userAttributeValues.forEach(values::add);
     }
     ObjectNode ref = spec.putObject("passwordSecretRef");
     ref.put("name", secret);

@@ -28,9 +28,16 @@ final class InstanceLists {
    *
    * @param id the instance as {@link PlanInstances} names it
    * @param problem why it could not be listed (never a key), null when listed
+   * @param reads the schedules and environment links, through the client that listed; null when not
+   *     listed. Whoever holds the Listed closes it.
    */
   record Listed(
-      String id, String url, String prefix, List<ObservedConnection> connections, String problem) {}
+      String id,
+      String url,
+      String prefix,
+      List<ObservedConnection> connections,
+      String problem,
+      NeighbourReads reads) {}
 
   private final FileInstances files;
   private final Map<String, Path> tokenFiles;
@@ -51,14 +58,19 @@ final class InstanceLists {
 
   Listed list(PlanInstances.Choice choice) {
     if (choice.commandLine()) {
-      try (var client = omni.client()) {
+      OkHttpOmniClient client = omni.client();
+      try {
         progress.line("listing Omni's connections at " + omni.uri());
         return new Listed(
             choice.id(),
             omni.uri().toString(),
             omni.prefix(),
             client.list(ListFilter.ALL_INCLUDING_DELETED),
-            null);
+            null,
+            new NeighbourReads(client, omni.prefix(), progress));
+      } catch (RuntimeException e) {
+        close(client);
+        throw e;
       }
     }
     Manifest m = choice.instance();
@@ -84,15 +96,24 @@ final class InstanceLists {
     }
     String from = file != null ? "--instance-token-file " + reference(m) : key.where();
     progress.line("listing Omni's connections at " + spec.url + " for " + choice.id());
-    try (var client =
-        new OkHttpOmniClient(
-            new OmniClientConfig(
-                spec.url, prefix, token, Duration.ofSeconds(10), Duration.ofSeconds(30), null))) {
+    OkHttpOmniClient client = null;
+    try {
+      client =
+          new OkHttpOmniClient(
+              new OmniClientConfig(
+                  spec.url, prefix, token, Duration.ofSeconds(10), Duration.ofSeconds(30), null));
       return new Listed(
-          choice.id(), spec.url, prefix, client.list(ListFilter.ALL_INCLUDING_DELETED), null);
+          choice.id(),
+          spec.url,
+          prefix,
+          client.list(ListFilter.ALL_INCLUDING_DELETED),
+          null,
+          new NeighbourReads(client, prefix, progress));
     } catch (IllegalArgumentException e) {
+      close(client);
       return failed(choice.id(), spec.url, prefix, "spec.url: " + e.getMessage());
     } catch (OmniApiException e) {
+      close(client);
       return failed(
           choice.id(),
           spec.url,
@@ -100,6 +121,15 @@ final class InstanceLists {
           e.kind() == OmniFailure.NOT_AUTHORISED
               ? e.getMessage() + ": Omni refused the key from " + from
               : e.getMessage() + ": check spec.url and spec.apiPrefix");
+    } catch (RuntimeException e) {
+      close(client);
+      throw e;
+    }
+  }
+
+  private static void close(OkHttpOmniClient client) {
+    if (client != null) {
+      client.close();
     }
   }
 
@@ -111,6 +141,6 @@ final class InstanceLists {
   }
 
   private static Listed failed(String id, String url, String prefix, String problem) {
-    return new Listed(id, url, prefix, List.of(), problem);
+    return new Listed(id, url, prefix, List.of(), problem, null);
   }
 }

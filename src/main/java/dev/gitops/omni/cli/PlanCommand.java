@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
           + " in that cluster, so a resource the operator already manages is planned from what it"
           + " applied and sent; --no-cluster plans from the files alone, where an adoption's"
           + " credentials cannot be compared and are not counted as a change.",
+      "On API v1 it also shows the schema-refresh schedules of each connection whose spec sets"
+          + " schemaRefreshSchedules (one GET per existing connection) and the environment link of"
+          + " each with environmentOf (checked against the files first; Omni's links read once per"
+          + " instance, when both connections exist).",
       "Exit code: 0 nothing would change, 2 changes pending, 1 errors (invalid or blocked"
           + " resources, unreadable files, Omni or the cluster unreachable, a usage mistake)."
     })
@@ -119,14 +123,14 @@ public class PlanCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     if (withInstances) {
       if (output.equals("json")) {
-        PlanPrinter.json(out, result.lists(), rows);
+        PlanJson.print(out, result.lists(), rows);
       } else {
         PlanPrinter.text(out, result.lists(), rows);
       }
     } else {
       int listed = result.lists().get(0).connections().size();
       if (output.equals("json")) {
-        PlanPrinter.json(out, omni.uri().toString(), omni.prefix(), listed, rows);
+        PlanJson.print(out, omni.uri().toString(), omni.prefix(), listed, rows);
       } else {
         PlanPrinter.text(out, omni.uri() + " (API " + omni.prefix() + ")", listed, rows);
       }

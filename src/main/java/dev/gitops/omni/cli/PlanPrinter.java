@@ -1,23 +1,24 @@
 package dev.gitops.omni.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** Prints {@code plan}'s result as a table for people or as one JSON document for machines. */
+/**
+ * Prints {@code plan}'s result as a table for people ({@link PlanJson} prints it for machines): a
+ * row per resource, with SCHEDULES and ENVIRONMENT LINK columns when any row has one.
+ */
 final class PlanPrinter {
   private PlanPrinter() {}
 
   static final List<String> ACTIONS =
       List.of("create", "adopt", "patch", "replace", "nothing", "invalid", "blocked");
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Terraform's -detailed-exitcode: 0 nothing to do, 2 changes pending, 1 errors. */
   static int exitCode(List<PlanRow> rows) {
@@ -53,11 +54,20 @@ final class PlanPrinter {
 
   private static void body(PrintWriter out, List<PlanRow> rows, boolean withInstance) {
     out.println();
+    boolean withSchedules = rows.stream().anyMatch(r -> r.schedules() != null);
+    boolean withLinks = rows.stream().anyMatch(r -> r.environmentLink() != null);
     List<String> header =
-        new ArrayList<>(List.of("ACTION", "RESOURCE", "DIALECT", "CONNECTION ID", "DETAILS"));
+        new ArrayList<>(List.of("ACTION", "RESOURCE", "DIALECT", "CONNECTION ID"));
     if (withInstance) {
       header.add(2, "INSTANCE");
     }
+    if (withSchedules) {
+      header.add("SCHEDULES");
+    }
+    if (withLinks) {
+      header.add("ENVIRONMENT LINK");
+    }
+    header.add("DETAILS");
     TextTable t = new TextTable(header.toArray(String[]::new));
     for (PlanRow r : rows) {
       List<String> cells =
@@ -66,11 +76,17 @@ final class PlanPrinter {
                   r.action(),
                   r.resource(),
                   r.dialect(),
-                  r.connectionId() == null ? "" : r.connectionId(),
-                  r.message()));
+                  r.connectionId() == null ? "" : r.connectionId()));
       if (withInstance) {
         cells.add(2, r.instance() == null ? "" : r.instance());
       }
+      if (withSchedules) {
+        cells.add(r.schedules() == null ? "" : r.schedules().cell());
+      }
+      if (withLinks) {
+        cells.add(r.environmentLink() == null ? "" : r.environmentLink().cell());
+      }
+      cells.add(details(r));
       t.add(cells.toArray(String[]::new));
     }
     t.print(out);
@@ -92,88 +108,52 @@ final class PlanPrinter {
             + " invalid, "
             + counts.get("blocked")
             + " blocked.");
+    List<PlanSchedules> schedules =
+        rows.stream().map(PlanRow::schedules).filter(Objects::nonNull).toList();
+    summary(out, "Schedules", schedules, PlanSchedules::isChange, PlanSchedules::cell);
+    List<PlanEnvironmentLink> links =
+        rows.stream().map(PlanRow::environmentLink).filter(Objects::nonNull).toList();
+    summary(
+        out, "Environment links", links, PlanEnvironmentLink::isChange, PlanEnvironmentLink::cell);
     out.println(
         switch (exitCode(rows)) {
           case 0 -> "No changes: Omni already matches these resources.";
           case 2 -> "Changes pending.";
-          default -> "Errors: fix the invalid or blocked resources above.";
+          default ->
+              rows.stream().anyMatch(PlanRow::isRefused)
+                  ? "Errors: fix the invalid or blocked resources above."
+                  : "Errors: Omni did not say what it holds around some connections (see above).";
         });
     out.flush();
   }
 
-  static void json(PrintWriter out, String omniUrl, String prefix, int listed, List<PlanRow> rows) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("omniUrl", omniUrl);
-    doc.put("apiPrefix", prefix);
-    doc.put("connectionsListed", listed);
-    json(out, doc, rows);
+  /** {@code Schedules: 2 to change, 1 in sync.}: the others counted by what their cell says. */
+  private static <T> void summary(
+      PrintWriter out, String what, List<T> parts, Predicate<T> change, Function<T, String> cell) {
+    if (parts.isEmpty()) {
+      return;
+    }
+    Map<String, Long> others = new TreeMap<>();
+    parts.stream().filter(change.negate()).forEach(p -> others.merge(cell.apply(p), 1L, Long::sum));
+    StringBuilder b =
+        new StringBuilder(what + ": " + parts.stream().filter(change).count() + " to change");
+    others.forEach((c, n) -> b.append(", ").append(n).append(" ").append(c));
+    out.println(b.append("."));
   }
 
-  /** With instances: {@code instances}, one entry per instance listed, and each row's instance. */
-  static void json(PrintWriter out, List<InstanceLists.Listed> lists, List<PlanRow> rows) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    List<Map<String, Object>> instances = new ArrayList<>();
-    for (InstanceLists.Listed l : lists) {
-      Map<String, Object> i = new LinkedHashMap<>();
-      i.put("instance", l.id());
-      i.put("omniUrl", l.url());
-      i.put("apiPrefix", l.prefix());
-      i.put("connectionsListed", l.problem() == null ? l.connections().size() : null);
-      if (l.problem() != null) {
-        i.put("problem", l.problem());
-      }
-      instances.add(i);
+  /** The row's message, then what its schedules and environment link add. */
+  private static String details(PlanRow r) {
+    StringBuilder b = new StringBuilder(r.message());
+    if (r.schedules() != null && r.schedules().detail() != null) {
+      b.append("; ").append(r.schedules().detail());
     }
-    doc.put("instances", instances);
-    doc.put("connectionsListed", lists.stream().mapToInt(l -> l.connections().size()).sum());
-    json(out, doc, rows);
+    if (r.environmentLink() != null && r.environmentLink().detail() != null) {
+      b.append("; ").append(r.environmentLink().detail());
+    }
+    return b.toString();
   }
 
-  private static void json(PrintWriter out, Map<String, Object> doc, List<PlanRow> rows) {
-    doc.put("resources", rows.stream().map(PlanPrinter::jsonRow).toList());
-    Map<String, Object> summary = new LinkedHashMap<>(counts(rows));
-    summary.put("changes", rows.stream().filter(PlanRow::isChange).count());
-    summary.put("errors", rows.stream().filter(PlanRow::isError).count());
-    doc.put("summary", summary);
-    doc.put("exitCode", exitCode(rows));
-    try {
-      out.println(JSON.writeValueAsString(doc));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    out.flush();
-  }
-
-  private static Map<String, Object> jsonRow(PlanRow r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("resource", r.resource());
-    if (r.instance() != null) {
-      m.put("instance", r.instance());
-    }
-    m.put("source", r.origin());
-    m.put("omniName", r.omniName());
-    m.put("dialect", r.dialect());
-    m.put("action", r.action());
-    m.put("connectionId", r.connectionId());
-    m.put("fields", r.fields());
-    m.put("changes", r.changes());
-    m.put("reason", r.reason());
-    m.put("message", r.message());
-    m.put(
-        "drift",
-        r.drift().stream()
-            .map(d -> Map.of("field", d.field(), "desired", d.desired(), "observed", d.observed()))
-            .toList());
-    if (!r.settings().isEmpty()) {
-      m.put("settings", r.settings());
-    }
-    m.put("credentialsCompared", r.credentialsCompared());
-    m.put("writesAllowed", r.writesAllowed());
-    m.put("change", r.isChange());
-    return m;
-  }
-
-  private static Map<String, Long> counts(List<PlanRow> rows) {
+  static Map<String, Long> counts(List<PlanRow> rows) {
     Map<String, Long> counts = new LinkedHashMap<>();
     ACTIONS.forEach(a -> counts.put(a, rows.stream().filter(r -> r.action().equals(a)).count()));
     return counts;

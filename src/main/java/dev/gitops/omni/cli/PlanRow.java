@@ -1,6 +1,7 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.core.Plan;
+import dev.gitops.omni.core.Reason;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param credentialsCompared false when a referenced Secret is not in the files
  * @param writesAllowed false when paused or ObserveOnly: the operator would only report
  * @param instance the instance it was planned against, null when the files use no instances
+ * @param schedules its schema-refresh schedules, null when the spec leaves them alone
+ * @param environmentLink its environment link, null when it has none to plan
  */
 record PlanRow(
     String resource,
@@ -31,10 +34,38 @@ record PlanRow(
     Map<String, Object> settings,
     boolean credentialsCompared,
     boolean writesAllowed,
-    String instance) {
+    String instance,
+    PlanSchedules schedules,
+    PlanEnvironmentLink environmentLink) {
 
   /** This row, planned against {@code id}. */
   PlanRow withInstance(String id) {
+    return copy(action, fields, reason, message, id, schedules, environmentLink);
+  }
+
+  /** This row with {@code note} added to its message. */
+  PlanRow noted(String note) {
+    return copy(action, fields, reason, message + note, instance, schedules, environmentLink);
+  }
+
+  /** This row with what Omni holds around its connection. */
+  PlanRow withNeighbours(PlanSchedules s, PlanEnvironmentLink link) {
+    return copy(action, fields, reason, message, instance, s, link);
+  }
+
+  /** This row refused for a spec rule plan checks across the files ({@code fields} broken). */
+  PlanRow invalid(List<String> broken, String why) {
+    return copy("invalid", broken, Reason.INVALID_SPEC.text(), why, instance, null, null);
+  }
+
+  private PlanRow copy(
+      String action,
+      List<String> fields,
+      String reason,
+      String message,
+      String instance,
+      PlanSchedules schedules,
+      PlanEnvironmentLink environmentLink) {
     return new PlanRow(
         resource,
         origin,
@@ -50,27 +81,9 @@ record PlanRow(
         settings,
         credentialsCompared,
         writesAllowed,
-        id);
-  }
-
-  /** This row with {@code note} added to its message. */
-  PlanRow noted(String note) {
-    return new PlanRow(
-        resource,
-        origin,
-        omniName,
-        dialect,
-        action,
-        connectionId,
-        fields,
-        changes,
-        reason,
-        message + note,
-        drift,
-        settings,
-        credentialsCompared,
-        writesAllowed,
-        instance);
+        instance,
+        schedules,
+        environmentLink);
   }
 
   /** Whether carrying the plan out would write to Omni. */
@@ -78,14 +91,26 @@ record PlanRow(
     if (!writesAllowed) {
       return false;
     }
-    return switch (action) {
-      case "create", "patch", "replace" -> true;
-      case "adopt" -> !fields.isEmpty();
-      default -> false;
-    };
+    boolean connection =
+        switch (action) {
+          case "create", "patch", "replace" -> true;
+          case "adopt" -> !fields.isEmpty();
+          default -> false;
+        };
+    return connection
+        || schedules != null && schedules.isChange()
+        || environmentLink != null && environmentLink.isChange();
   }
 
+  /** Invalid or blocked, or Omni would not say what it holds around the connection. */
   boolean isError() {
+    return isRefused()
+        || schedules != null && schedules.isError()
+        || environmentLink != null && environmentLink.isError();
+  }
+
+  /** Nothing is planned for the connection: invalid or blocked. */
+  boolean isRefused() {
     return action.equals("invalid") || action.equals("blocked");
   }
 }

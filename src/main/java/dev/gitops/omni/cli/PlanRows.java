@@ -73,6 +73,8 @@ final class PlanRows {
         plan.create() == null ? Map.of() : plan.create().settingsByWireName(),
         creds.versions() != null && !credentialsUnknown,
         plan.writesAllowed(),
+        null,
+        null,
         null);
   }
 
@@ -105,6 +107,8 @@ final class PlanRows {
         Map.of(),
         false,
         true,
+        null,
+        null,
         null);
   }
 

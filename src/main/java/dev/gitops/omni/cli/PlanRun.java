@@ -2,6 +2,7 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Reason;
+import dev.gitops.omni.core.Violation;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import dev.gitops.omni.model.Policies.DeletionPolicy;
@@ -10,6 +11,7 @@ import dev.gitops.omni.sandbox.ManifestReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,10 @@ import java.util.Set;
 /**
  * {@code plan}'s work between reading the files and printing: each OmniConnection's instance
  * ({@link PlanInstances}), one list per instance used ({@link InstanceLists}), never one per
- * connection, then the operator's planner per instance ({@link ManifestPlanner}). A connection
- * whose instance is refused or cannot be listed gets a blocked row and costs no Omni call.
+ * connection, then the operator's planner per instance ({@link ManifestPlanner}), then what Omni
+ * holds around the connections ({@link PlanNeighbours}) through the client that listed. A
+ * connection whose instance is refused or cannot be listed gets a blocked row and costs no Omni
+ * call.
  */
 final class PlanRun {
   /**
@@ -46,6 +50,7 @@ final class PlanRun {
     List<PlanRow> rows = new ArrayList<>();
     Map<String, List<Manifest>> groups = new LinkedHashMap<>();
     Map<String, PlanInstances.Choice> choices = new LinkedHashMap<>();
+    Map<String, String> instanceOf = new HashMap<>();
     for (Manifest m : sorted(connections)) {
       PlanInstances.Choice c = instances.resolve((OmniConnection) m.resource());
       if (c.refused()) {
@@ -53,21 +58,27 @@ final class PlanRun {
       } else {
         groups.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(m);
         choices.putIfAbsent(c.id(), c);
+        instanceOf.put(ManifestPlanner.key(m), c.id());
       }
     }
+    Map<String, List<Violation>> broken = EnvironmentOfChecks.check(connections, instanceOf);
+    rows.replaceAll(r -> PlanNeighbours.checked(r, broken));
     List<InstanceLists.Listed> lists = new ArrayList<>();
-    choices.values().forEach(c -> lists.add(lister.list(c)));
-    Map<String, OmniConnectionStatus> live = null;
-    if (cluster != null) {
-      progress.line("reading the OmniConnections' status from the cluster in " + cluster);
-      live = ClusterStatus.read(cluster, connections);
-    } else {
-      progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
-    }
-    for (InstanceLists.Listed listed : lists) {
-      List<Manifest> group = groups.get(listed.id());
-      List<PlanRow> planned = plan(files, group, listed, live);
-      planned.forEach(r -> rows.add(withInstances ? r.withInstance(listed.id()) : r));
+    try {
+      choices.values().forEach(c -> lists.add(lister.list(c)));
+      Map<String, OmniConnectionStatus> live = null;
+      if (cluster != null) {
+        progress.line("reading the OmniConnections' status from the cluster in " + cluster);
+        live = ClusterStatus.read(cluster, connections);
+      } else {
+        progress.line("no cluster: credentials Omni holds cannot be compared (see --kubeconfig)");
+      }
+      for (InstanceLists.Listed listed : lists) {
+        List<PlanRow> planned = plan(files, groups.get(listed.id()), listed, live, broken);
+        planned.forEach(r -> rows.add(withInstances ? r.withInstance(listed.id()) : r));
+      }
+    } finally {
+      lists.stream().filter(l -> l.reads() != null).forEach(l -> l.reads().close());
     }
     rows.sort(Comparator.comparing(PlanRow::resource));
     return new Result(lists, rows);
@@ -77,7 +88,8 @@ final class PlanRun {
       ManifestReader.Result files,
       List<Manifest> group,
       InstanceLists.Listed listed,
-      Map<String, OmniConnectionStatus> live) {
+      Map<String, OmniConnectionStatus> live,
+      Map<String, List<Violation>> broken) {
     if (listed.problem() != null) {
       return group.stream()
           .map(
@@ -90,6 +102,7 @@ final class PlanRun {
                           + " could not be listed: "
                           + listed.problem()
                           + "; nothing was planned for its connections"))
+          .map(r -> PlanNeighbours.checked(r, broken))
           .toList();
     }
     Map<String, OmniConnectionStatus> mine = null;
@@ -99,6 +112,7 @@ final class PlanRun {
       mine.keySet().retainAll(keys);
     }
     List<PlanRow> rows = ManifestPlanner.plan(files, group, listed.connections(), mine);
+    rows = PlanNeighbours.add(rows, group, broken, listed.reads(), mine);
     return "unstable".equals(listed.prefix()) ? warnUnstableDelete(rows, group) : rows;
   }
 

@@ -104,6 +104,25 @@ public class SimulatorCommand implements Callable<Integer> {
   String invisibleFor;
 
   @Option(
+      names = "--schedule-not-ready-for",
+      paramLabel = "DURATION",
+      defaultValue = DEFAULT_SCHEDULE_NOT_READY_FOR,
+      description =
+          "How long after a connection's create its schedule calls answer 404 (seen on real"
+              + " instances while Omni builds the schema model), e.g. 0s to turn it off (default"
+              + " ${DEFAULT-VALUE}).")
+  String scheduleNotReadyFor;
+
+  /** The simulator's own default; a test holds them equal. */
+  static final String DEFAULT_SCHEDULE_NOT_READY_FOR = "2s";
+
+  @Option(
+      names = "--environment-list-missing",
+      description =
+          "Answer GET connection-environments with 404, like older instances without that GET.")
+  boolean environmentListMissing;
+
+  @Option(
       names = "--legacy-wire-shapes",
       description = "Answer like older instances (dialect sqlserver, attribute values as text).")
   boolean legacyWireShapes;
@@ -116,28 +135,8 @@ public class SimulatorCommand implements Callable<Integer> {
         () -> {
           try (OmniSimulator sim = OmniSimulator.start(options)) {
             var out = spec.commandLine().getOut();
-            out.println("Omni simulator listening on " + sim.baseUrl());
             Set<String> defaultTokens = tokens == null ? options.tokens() : csv(tokens);
-            if (!defaultTokens.isEmpty()) {
-              out.println("API token: " + String.join(", ", defaultTokens));
-            }
-            options
-                .organisations()
-                .byName()
-                .forEach((name, keys) -> out.println(describe(name, keys)));
-            out.println(
-                "API: "
-                    + sim.connectionsUrl("v1")
-                    + " and "
-                    + sim.connectionsUrl("unstable")
-                    + (rateLimit == 0
-                        ? ", no rate limit"
-                        : ", " + rateLimit + " requests per " + window));
-            out.println(
-                "Try: OMNI_TOKEN="
-                    + firstToken(defaultTokens, options)
-                    + " java -jar target/omni-operator.jar import --omni-url "
-                    + sim.baseUrl());
+            SimulatorBanner.print(out, sim, options, defaultTokens, rateLimit, window);
             out.println("Ctrl-C to stop.");
             out.flush();
             new CountDownLatch(1).await();
@@ -163,7 +162,9 @@ public class SimulatorCommand implements Callable<Integer> {
               .dropCreateRate(dropCreateRate)
               .customRoles(SimulatorOptions.csv(customRoles))
               .newConnectionInvisibleFor(SimulatorOptions.parseDuration(invisibleFor))
-              .legacyWireShapes(legacyWireShapes);
+              .legacyWireShapes(legacyWireShapes)
+              .scheduleNotReadyFor(duration("--schedule-not-ready-for", scheduleNotReadyFor))
+              .environmentListMissing(environmentListMissing);
       if (seed != null) {
         b.randomSeed(seed);
       }
@@ -184,6 +185,18 @@ public class SimulatorCommand implements Callable<Integer> {
     }
   }
 
+  private static java.time.Duration duration(String flag, String value) {
+    try {
+      java.time.Duration d = SimulatorOptions.parseDuration(value);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("must not be negative: '" + value + "'");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(flag + ": " + e.getMessage());
+    }
+  }
+
   private static Map.Entry<String, Set<String>> parse(String flag, String value) {
     try {
       return Organisations.parse(value);
@@ -198,26 +211,5 @@ public class SimulatorCommand implements Callable<Integer> {
 
   private static Set<String> csv(String value) {
     return SimulatorOptions.csv(value);
-  }
-
-  private static String describe(String name, Organisations.Keys keys) {
-    StringBuilder line = new StringBuilder("Organisation " + name + ": ");
-    line.append(
-        keys.tokens().isEmpty() ? "no admin token" : "token " + String.join(", ", keys.tokens()));
-    if (!keys.readOnlyTokens().isEmpty()) {
-      line.append("; read-only ").append(String.join(", ", keys.readOnlyTokens()));
-    }
-    return line.toString();
-  }
-
-  /** A key for the example (import only reads): the default organisation's, else another's. */
-  private static String firstToken(Set<String> defaultTokens, SimulatorOptions options) {
-    if (!defaultTokens.isEmpty()) {
-      return defaultTokens.iterator().next();
-    }
-    return options.organisations().byName().values().stream()
-        .flatMap(k -> k.tokens().stream())
-        .findFirst()
-        .orElse(options.readOnlyTokens().stream().findFirst().orElse("<token>"));
   }
 }

@@ -16,8 +16,17 @@ import java.util.Set;
 public final class EnvironmentRules {
   private EnvironmentRules() {}
 
-  /** The base resource as far as the rules need it. */
-  public record Base(String name, Dialect dialect, boolean setsUserAttribute) {}
+  /**
+   * The base resource as far as the rules need it.
+   *
+   * @param sameInstance whether it is managed through the environment's Omni instance
+   */
+  public record Base(
+      String name, Dialect dialect, boolean setsUserAttribute, boolean sameInstance) {
+    public Base(String name, Dialect dialect, boolean setsUserAttribute) {
+      this(name, dialect, setsUserAttribute, true);
+    }
+  }
 
   /** Another environment of the same base, and its values. */
   public record Sibling(String name, List<String> values) {}
@@ -60,6 +69,16 @@ public final class EnvironmentRules {
                     + base.name()
                     + " sets no spec.environmentUserAttribute, and Omni ignores environments"
                     + " of such a base: set it there"));
+      }
+      if (!base.sameInstance()) {
+        out.add(
+            new Violation(
+                FIELD + ".name",
+                FIELD
+                    + ".name: the base OmniConnection "
+                    + base.name()
+                    + " uses another Omni instance: an environment and its base must be in one"
+                    + " Omni organisation"));
       }
       if (base.dialect() != null && base.dialect() != dialect) {
         out.add(

@@ -1,7 +1,6 @@
 package dev.gitops.omni.core;
 
 import dev.gitops.omni.model.RefreshScheduleSpec;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,9 +40,8 @@ final class ScheduleRules {
         continue;
       }
       cron(at + ".schedule", s.schedule, out);
-      try {
-        ZoneId.of(s.timezone);
-      } catch (DateTimeException e) {
+      // a region name only: ZoneId.of also takes offsets (+02:00, GMT+2), which Omni refuses
+      if (!ZoneId.getAvailableZoneIds().contains(s.timezone)) {
         out.add(
             new Violation(
                 at + ".timezone",

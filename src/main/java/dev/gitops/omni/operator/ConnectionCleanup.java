@@ -38,12 +38,21 @@ final class ConnectionCleanup {
       // a create's answer was just lost: wait until Omni's list can show what it stored
       return Optional.of(settle);
     }
-    try {
-      var link = r.getStatus() == null ? null : r.getStatus().environmentLink;
-      if (link != null && link.id != null && io.neighbours() != null) {
+    var link = r.getStatus() == null ? null : r.getStatus().environmentLink;
+    if (link != null && link.id != null && io.neighbours() != null) {
+      try {
         // the connection may stay in Omni (Orphan): its environment link must not
         EnvironmentLinkCalls.unlink(io.neighbours(), link.id);
+      } catch (OmniApiException e) {
+        events.warning(
+            r,
+            Reason.of(e.kind()),
+            "could not remove the environment link, the resource stays until it can: "
+                + e.getMessage());
+        return Optional.of(failures.cleanupRetry(r, e, pollInterval));
       }
+    }
+    try {
       Plan plan = inputs.plan(r, io.resources(), null, true, io.omni());
       if (plan.action() == Plan.Action.DELETE) {
         archiver.archive(r, plan.connectionId(), io.omni());

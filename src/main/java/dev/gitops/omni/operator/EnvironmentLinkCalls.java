@@ -19,12 +19,17 @@ final class EnvironmentLinkCalls {
   /** The record's id, and what changed (null: nothing). */
   record Result(String id, String changed) {}
 
+  /**
+   * @param created told the id of a record as soon as Omni made it, before its values are set: a
+   *     failure in between must not lose it (a second create for the same pair is refused)
+   */
   static Result apply(
       NeighbourClient omni,
       String self,
       String base,
       List<String> values,
-      Optional<EnvironmentLink> remembered) {
+      Optional<EnvironmentLink> remembered,
+      java.util.function.Consumer<String> created) {
     List<EnvironmentLink> mine =
         omni.environments()
             .map(all -> all.stream().filter(l -> self.equals(l.environmentConnectionId())).toList())
@@ -39,6 +44,17 @@ final class EnvironmentLinkCalls {
         changed = "environment link to connection " + l.baseConnectionId() + " removed";
       }
     }
+    if (keep != null && !new HashSet<>(keep.userAttributeValues()).equals(new HashSet<>(values))) {
+      try {
+        omni.setEnvironmentValues(keep.id(), values);
+        return new Result(keep.id(), "environment values set to " + String.join(", ", values));
+      } catch (OmniApiException e) {
+        if (e.kind() != OmniFailure.NOT_FOUND || !remembered.isPresent()) {
+          throw e;
+        }
+        keep = null; // the record the status remembered is gone (removed in Omni): make it again
+      }
+    }
     if (keep == null) {
       List<EnvironmentLink> made = omni.linkEnvironments(base, List.of(self));
       String id = made.isEmpty() ? null : made.get(0).id();
@@ -46,12 +62,9 @@ final class EnvironmentLinkCalls {
         throw new OmniApiException(
             OmniFailure.INVALID_REQUEST, 0, "Omni's environment create named no record");
       }
+      created.accept(id);
       omni.setEnvironmentValues(id, values);
       return new Result(id, "linked as an environment of connection " + base);
-    }
-    if (!new HashSet<>(keep.userAttributeValues()).equals(new HashSet<>(values))) {
-      omni.setEnvironmentValues(keep.id(), values);
-      changed = "environment values set to " + String.join(", ", values);
     }
     return new Result(keep.id(), changed);
   }

@@ -44,6 +44,14 @@ final class EnvironmentSync {
         !r.isPaused()
             && r.getSpec().managementPolicy
                 != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    if (omni == null && r.getSpec().environmentOf != null) {
+      // the unstable API has no environment links: say so rather than ignore the field
+      var s = new EnvironmentLinkStatus();
+      s.inSync = false;
+      s.message = "Omni's unstable API has no environment links: use apiPrefix v1 to manage them";
+      step.status().environmentLink = s;
+      return step;
+    }
     if (omni == null || !writes || step.outcome().state() != Outcome.State.READY) {
       return step;
     }
@@ -120,7 +128,18 @@ final class EnvironmentSync {
             : Optional.of(
                 new EnvironmentLink(s.id, s.baseConnectionId, self, s.userAttributeValues));
     EnvironmentLinkCalls.Result done =
-        EnvironmentLinkCalls.apply(omni, self, base, env.userAttributeValues, known);
+        EnvironmentLinkCalls.apply(
+            omni,
+            self,
+            base,
+            env.userAttributeValues,
+            known,
+            id -> {
+              // kept even if setting its values fails next
+              s.id = id;
+              s.baseConnectionId = base;
+              s.userAttributeValues = List.of();
+            });
     s.id = done.id();
     s.baseConnectionId = base;
     s.userAttributeValues = List.copyOf(env.userAttributeValues);

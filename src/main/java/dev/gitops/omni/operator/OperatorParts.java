@@ -42,9 +42,11 @@ record OperatorParts(
       Clock clock) {
     // periodic checks of neighbours leave a tenth of the key's minute to creates and edits
     int reserve = Math.max(1, config.requestsPerMinute() / 10);
-    ScheduleSync schedules = new ScheduleSync(events, clock, () -> omni.hasSpare(reserve));
-    EnvironmentSync environments = new EnvironmentSync(events, clock, () -> omni.hasSpare(reserve));
     ConnectionCache cache = new ConnectionCache(clock);
+    ScheduleSync schedules =
+        new ScheduleSync(
+            events, clock, () -> omni.hasSpare(reserve), id -> cache.createdFor(id).isPresent());
+    EnvironmentSync environments = new EnvironmentSync(events, clock, () -> omni.hasSpare(reserve));
     PlanInputCollector inputs = new PlanInputCollector(config, cache, clock);
     RejectionMemory rejections = new RejectionMemory();
     FailurePolicy failures = new FailurePolicy(new Backoff(), rejections, events);

@@ -99,7 +99,8 @@ final class Preconditions {
                     new EnvironmentRules.Base(
                         b.getMetadata().getName(),
                         b.getSpec().dialect,
-                        b.getSpec().environmentUserAttribute != null))
+                        b.getSpec().environmentUserAttribute != null,
+                        InstanceId.of(b).equals(InstanceId.of(r))))
             .orElse(null);
     List<EnvironmentRules.Sibling> siblings =
         resources.environmentsOf(ns, env.name).stream()

@@ -26,6 +26,10 @@ final class ScheduleSync {
   /** Tries of a schedule call answered 404 before the status says why and waits an interval. */
   static final int NOT_FOUND_TRIES = 5;
 
+  /** What the status says on an API without schedules. */
+  static final String NO_API =
+      "Omni's unstable API has no schema-refresh schedules: use apiPrefix v1 to manage them";
+
   /** How long a periodic check waits when the budget has no spare request. */
   static final Duration NO_SPARE_WAIT = Duration.ofSeconds(15);
 
@@ -34,6 +38,18 @@ final class ScheduleSync {
   private final java.util.function.BooleanSupplier spare;
   private final java.util.function.Predicate<String> justCreated;
   private final Map<String, Integer> notFound = new ConcurrentHashMap<>();
+
+  /** Omni's schedules as an attempt cut short by the budget left them, by resource. */
+  private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+
+  private record Seen(List<RefreshSchedule> schedules, Instant at) {}
+
+  /**
+   * How long what an interrupted attempt saw is trusted instead of reading again: as long as a
+   * full budget's queue can make it wait (at 60/min, 300 calls take five minutes); a schedule
+   * someone added meanwhile is found at the next periodic check.
+   */
+  static final Duration SEEN_FOR = Duration.ofMinutes(15);
 
   /**
    * @param spare whether the instance's budget has a request nobody else needs now
@@ -68,6 +84,14 @@ final class ScheduleSync {
         !r.isPaused()
             && r.getSpec().managementPolicy
                 != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    if (omni == null && r.getSpec().schemaRefreshSchedules != null) {
+      // the unstable API has no schedules: say so rather than ignore the field
+      var s = new ScheduleSyncStatus();
+      s.inSync = false;
+      s.message = NO_API;
+      step.status().schemaRefreshSchedules = s;
+      return step;
+    }
     if (omni == null
         || !writes
         || step.outcome().state() != dev.gitops.omni.core.Outcome.State.READY) {
@@ -124,19 +148,28 @@ final class ScheduleSync {
     try {
       List<RefreshSchedule> want =
           desired.stream().map(d -> new RefreshSchedule(null, d.schedule, d.timezone)).toList();
-      SchedulePlan plan = SchedulePlan.of(want, fresh ? List.of() : omni.schedules(connectionId));
+      List<RefreshSchedule> current = new ArrayList<>(observed(key, connectionId, fresh, omni));
+      SchedulePlan plan = SchedulePlan.of(want, current);
       List<String> ids = new ArrayList<>();
       plan.kept().forEach(k -> ids.add(k.id()));
       for (RefreshSchedule u : plan.updates()) {
         omni.updateSchedule(connectionId, u.id(), u.withoutId());
+        current.replaceAll(c -> c.id().equals(u.id()) ? u : c);
+        seen.put(key, new Seen(List.copyOf(current), clock.instant()));
         ids.add(u.id());
       }
       for (RefreshSchedule c : plan.creates()) {
-        ids.add(omni.createSchedule(connectionId, c).id());
+        RefreshSchedule made = omni.createSchedule(connectionId, c);
+        current.add(made);
+        seen.put(key, new Seen(List.copyOf(current), clock.instant()));
+        ids.add(made.id());
       }
       for (RefreshSchedule d : plan.deletes()) {
         omni.deleteSchedule(connectionId, d.id());
+        current.removeIf(c -> c.id().equals(d.id()));
+        seen.put(key, new Seen(List.copyOf(current), clock.instant()));
       }
+      seen.remove(key);
       notFound.remove(key);
       s.ids = ids;
       s.inSync = true;
@@ -149,10 +182,28 @@ final class ScheduleSync {
       }
       return interval;
     } catch (BudgetExhaustedException e) {
+      // what was read and done stays in `seen`: the next turn carries on without reading again,
+      // so each turn of the budget's queue moves the schedules forward
       return e.retryAfter().orElse(Duration.ofSeconds(1)).plus(FailurePolicy.AFTER_RESERVATION);
     } catch (OmniApiException e) {
+      seen.remove(key);
       return failed(r, key, s, e, generation, interval);
     }
+  }
+
+  /**
+   * Omni's schedules: none for a connection just created here, what an attempt the budget cut short
+   * last saw and did (if recent), else read now.
+   */
+  private List<RefreshSchedule> observed(
+      String key, String connectionId, boolean fresh, NeighbourClient omni) {
+    Seen last = seen.get(key);
+    if (last != null && last.at().plus(SEEN_FOR).isAfter(clock.instant())) {
+      return last.schedules();
+    }
+    List<RefreshSchedule> now = fresh ? List.of() : omni.schedules(connectionId);
+    seen.put(key, new Seen(now, clock.instant()));
+    return now;
   }
 
   private Duration failed(

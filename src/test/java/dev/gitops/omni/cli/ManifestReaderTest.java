@@ -22,8 +22,8 @@ class ManifestReaderTest {
   @Test
   void readsTheExamplesDirectory() {
     var result = ManifestReader.read(List.of(Cli.EXAMPLES));
-    assertThat(result.ofKind("OmniConnection")).hasSize(8);
-    assertThat(result.ofKind("Secret")).hasSize(8);
+    assertThat(result.ofKind("OmniConnection")).hasSize(9);
+    assertThat(result.ofKind("Secret")).hasSize(9);
     assertThat(result.ofKind("Namespace"))
         .singleElement()
         .satisfies(n -> assertThat(n.key()).isEqualTo("Namespace omni-examples"));

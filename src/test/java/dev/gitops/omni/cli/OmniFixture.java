@@ -2,6 +2,7 @@ package dev.gitops.omni.cli;
 
 import dev.gitops.omni.simulator.OmniSimulator;
 import dev.gitops.omni.simulator.SimulatorOptions;
+import dev.gitops.omni.simulator.SimulatorOptionsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -31,6 +33,16 @@ final class OmniFixture
   Path dir;
   private Path token;
   private boolean perClass;
+  private final UnaryOperator<SimulatorOptionsBuilder> options;
+
+  OmniFixture() {
+    this(b -> b);
+  }
+
+  /** A simulator with {@code options} applied to the fixture's (no rate limit). */
+  OmniFixture(UnaryOperator<SimulatorOptionsBuilder> options) {
+    this.options = options;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
@@ -59,7 +71,9 @@ final class OmniFixture
 
   private void start() throws IOException {
     dir = Files.createTempDirectory("omni-fixture");
-    sim = OmniSimulator.start(SimulatorOptions.builder().rateLimitPerMinute(0).build());
+    sim =
+        OmniSimulator.start(
+            options.apply(SimulatorOptions.builder().rateLimitPerMinute(0)).build());
     token = write("omni-token", SimulatorOptions.DEFAULT_TOKEN + "\n");
   }
 

@@ -26,7 +26,7 @@ class PlanCommandClusterTest {
 
     assertThat(r.code()).as(r.all()).isEqualTo(2);
     JsonNode doc = JSON.readTree(r.out());
-    assertThat(doc.path("summary").path("create").asInt()).isEqualTo(8);
+    assertThat(doc.path("summary").path("create").asInt()).isEqualTo(9);
     doc.path("resources")
         .forEach(n -> assertThat(n.path("credentialsCompared").asBoolean()).isTrue());
     Cli.assertNoSecretIn(r.all() + omni.run("plan", "-f", Cli.EXAMPLES.toString()).all());

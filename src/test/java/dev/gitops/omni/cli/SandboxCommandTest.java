@@ -33,14 +33,14 @@ class SandboxCommandTest {
 
     assertThat(r.code()).as(r.all()).isZero();
     List<String> rows = tableRows(r.out());
-    assertThat(rows).hasSize(8);
+    assertThat(rows).hasSize(9);
     assertThat(rows)
         .allSatisfy(
             row ->
                 assertThat(row)
                     .matches(
                         "omni-examples\\s+\\S+\\s+\\w+\\s+True\\s+True\\s+[0-9a-f-]{36}\\s+.*"));
-    assertThat(r.out()).contains("NAMESPACE", "CONNECTION ID", "8/8 OmniConnections Ready");
+    assertThat(r.out()).contains("NAMESPACE", "CONNECTION ID", "9/9 OmniConnections Ready");
     for (String dialect :
         List.of(
             "postgres",
@@ -53,7 +53,7 @@ class SandboxCommandTest {
             "redshift")) {
       assertThat(r.out()).contains(" " + dialect + " ");
     }
-    assertThat(r.err()).contains("Ready 8/8", "Omni simulator: http://127.0.0.1:", "API " + prefix);
+    assertThat(r.err()).contains("Ready 9/9", "Omni simulator: http://127.0.0.1:", "API " + prefix);
     Cli.assertNoSecretIn(r.all() + logs);
   }
 
@@ -77,11 +77,11 @@ class SandboxCommandTest {
     Cli.Result r = Cli.run(args("sandbox", "-f", dir.toString()));
 
     assertThat(r.code()).as(r.all()).isEqualTo(1);
-    assertThat(tableRows(r.out())).hasSize(9);
+    assertThat(tableRows(r.out())).hasSize(10);
     String broken = row(r.out(), "no-warehouse");
     assertThat(broken).contains("snowflake", "False").contains("warehouse");
-    assertThat(tableRows(r.out()).stream().filter(l -> l.contains(" True "))).hasSize(8);
-    assertThat(r.out()).contains("8/9 OmniConnections Ready");
+    assertThat(tableRows(r.out()).stream().filter(l -> l.contains(" True "))).hasSize(9);
+    assertThat(r.out()).contains("9/10 OmniConnections Ready");
     assertThat(r.err()).contains("Stalled: omni-examples/no-warehouse: InvalidSpec");
   }
 
@@ -138,7 +138,7 @@ class SandboxCommandTest {
         assertThat(sim.count(route, 429)).as("429s on " + route).isZero();
       }
       assertThat(sim.journal()).noneMatch(j -> j.status() == 429);
-      assertThat(sim.count("create", 201)).isEqualTo(8);
+      assertThat(sim.count("create", 201)).isEqualTo(9);
       System.out.printf(
           "60/min Omni: converged in %ds with %d requests%n", seconds, sim.totalRequests());
       assertThat(r.err()).contains("Omni: " + sim.baseUrl() + " (real Omni, API v1)");

@@ -77,6 +77,14 @@ class EnvironmentRulesTest {
             "spec.environmentOf",
             "this connection is postgres but its base prod is snowflake"),
         new Row(
+            "a base in another Omni instance",
+            "dev",
+            of("prod", "dev"),
+            new Base("prod", Dialect.postgres, true, false),
+            List.of(),
+            "spec.environmentOf.name",
+            "uses another Omni instance"),
+        new Row(
             "a value listed twice",
             "dev",
             of("prod", "dev", "dev"),

@@ -31,9 +31,11 @@ class OperatorOnApiServerIT {
 
     List<OmniConnection> examples =
         deployed.install().connections().inNamespace("omni-examples").list().getItems();
-    assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(9);
     examples.forEach(
         c -> deployed.install().awaitReady("omni-examples", c.getMetadata().getName()));
+    // the applied repository includes its schedules and environment link
+    NeighbourChecks.awaitInSync(deployed.install(), "omni-examples");
 
     for (OmniConnection c :
         deployed.install().connections().inNamespace("omni-examples").list().getItems()) {
@@ -64,7 +66,7 @@ class OperatorOnApiServerIT {
                 deployed.install().cluster().adminKubeconfig().toString());
     assertThat(withCluster.exitCode()).as(withCluster.out() + withCluster.err()).isZero();
     assertThat(withCluster.out())
-        .contains("No changes", "8 unchanged")
+        .contains("No changes", "9 unchanged")
         .doesNotContainPattern("(?m)^adopt ");
     var filesOnly = deployed.install().plan("-f", "examples/", "--no-cluster");
     assertThat(filesOnly.exitCode()).as(filesOnly.out() + filesOnly.err()).isZero();

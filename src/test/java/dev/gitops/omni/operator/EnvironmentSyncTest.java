@@ -109,6 +109,37 @@ class EnvironmentSyncTest {
   }
 
   @Test
+  void aRecordMadeJustBeforeAFailureIsKeptAndNotMadeTwice() {
+    omni.noEnvironmentList = true;
+    omni.failNextValues =
+        new dev.gitops.omni.client.OmniApiException(
+            dev.gitops.omni.connection.OmniFailure.UNAVAILABLE, 503, "down");
+    Step failed = run(dev(1, "dev"), managing("env-1"));
+    assertThat(failed.status().environmentLink.id).isEqualTo("e1");
+    assertThat(failed.status().environmentLink.inSync).isFalse();
+
+    run(dev(1, "dev"), failed.status());
+
+    assertThat(omni.links).hasSize(1);
+    assertThat(omni.links.get("e1").userAttributeValues()).containsExactly("dev");
+    assertThat(omni.count("environment-create")).isEqualTo(1);
+  }
+
+  @Test
+  void aRememberedRecordRemovedInOmniIsMadeAgain() {
+    omni.noEnvironmentList = true;
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    omni.links.clear(); // removed by hand in Omni
+
+    Step again = run(dev(2, "dev", "qa"), first.status());
+
+    assertThat(omni.links.values())
+        .singleElement()
+        .matches(l -> l.userAttributeValues().equals(List.of("dev", "qa")));
+    assertThat(again.status().environmentLink.inSync).isTrue();
+  }
+
+  @Test
   void removingEnvironmentOfUnlinks() {
     Step first = run(dev(1, "dev"), managing("env-1"));
     OmniConnection plain = OperatorUnits.postgres("dev");

@@ -153,6 +153,36 @@ class ScheduleSyncTest {
   }
 
   @Test
+  void anApiWithoutSchedulesSaysSoInTheStatus() {
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    Step ready =
+        new Step(r, status, dev.gitops.omni.core.Outcome.ready(Reason.AVAILABLE, "ok"), null);
+
+    Step after = sync.after(ready, null, INTERVAL);
+
+    assertThat(after.status().schemaRefreshSchedules.inSync).isFalse();
+    assertThat(after.status().schemaRefreshSchedules.message).isEqualTo(ScheduleSync.NO_API);
+  }
+
+  @Test
+  void aTryTheBudgetCutsShortCarriesOnWithoutReadingAgain() {
+    OmniConnection r =
+        resource(1, new RefreshScheduleSpec(NINE, "UTC"), new RefreshScheduleSpec(SIX, "UTC"));
+    // list, create, then the budget has no request left for the second create
+    omni.failAtCall.put(3, new BudgetExhaustedException(Duration.ofSeconds(2), 60));
+
+    Duration wait = run(r);
+    assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    run(r);
+
+    assertThat(omni.calls)
+        .as("the next turn of the queue creates, it does not read again")
+        .containsExactly("schedule-list", "schedule-create", "schedule-create", "schedule-create");
+    assertThat(omni.schedules.get("c1")).hasSize(2);
+    assertThat(status.schemaRefreshSchedules.inSync).isTrue();
+  }
+
+  @Test
   void withoutTheFieldOmnisSchedulesAreLeftAlone() {
     omni.seed("c1", NINE, "UTC");
     status.schemaRefreshSchedules = new dev.gitops.omni.model.ScheduleSyncStatus();

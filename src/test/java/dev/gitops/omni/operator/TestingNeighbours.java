@@ -22,6 +22,11 @@ final class TestingNeighbours implements NeighbourClient {
   int notFoundFor;
   final Map<String, EnvironmentLink> links = new LinkedHashMap<>();
   boolean noEnvironmentList;
+  OmniApiException failNextValues;
+
+  /** A failure for the n-th call (1-based, all routes counted). */
+  final Map<Integer, OmniApiException> failAtCall = new java.util.HashMap<>();
+
   OmniApiException failNext;
   private int nextId = 1;
 
@@ -38,6 +43,10 @@ final class TestingNeighbours implements NeighbourClient {
 
   private List<RefreshSchedule> of(String route, String connectionId) {
     calls.add(route);
+    OmniApiException scripted = failAtCall.remove(calls.size());
+    if (scripted != null) {
+      throw scripted;
+    }
     if (failNext != null) {
       OmniApiException e = failNext;
       failNext = null;
@@ -97,6 +106,11 @@ final class TestingNeighbours implements NeighbourClient {
   @Override
   public void setEnvironmentValues(String linkId, List<String> values) {
     calls.add("environment-update");
+    if (failNextValues != null) {
+      OmniApiException e = failNextValues;
+      failNextValues = null;
+      throw e;
+    }
     EnvironmentLink l = links.get(linkId);
     if (l == null) {
       throw new OmniApiException(OmniFailure.NOT_FOUND, 404, "no record " + linkId);
