@@ -15,8 +15,7 @@ import java.util.Map;
  * @param readsBeforeCreate schedule reads of a connection before its first schedule was created,
  *     whole run
  * @param c429 429 answers over the whole run
- * @param most60 the most requests in any 60 s (Omni's window), whole run
- * @param most61 the most requests in any 61 s (the budget's window), whole run
+ * @param most60 the most requests the journal shows in any 60 s (Omni's window), whole run
  * @param steadyCalls calls by route in the steady-state window
  * @param intervals poll intervals in the steady-state window
  * @param mostBeforeRead the most requests in the 61 s before a periodic schedule read (steady
@@ -37,7 +36,6 @@ record SchedulesResult(
     long mostBeforeRead,
     long c429,
     long most60,
-    long most61,
     int leaks) {
 
   boolean converged() {

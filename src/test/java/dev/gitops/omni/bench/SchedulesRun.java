@@ -104,7 +104,6 @@ final class SchedulesRun {
                 all.mostBeforeRead(SchedulesScenario.WINDOW, from, to),
                 all.count429(),
                 all.mostIn(Duration.ofSeconds(60)),
-                all.mostIn(SchedulesScenario.WINDOW),
                 LeakScan.count(text, rig.secretsToHide()));
         log.accept(SchedulesReport.summary(r));
         return r;
