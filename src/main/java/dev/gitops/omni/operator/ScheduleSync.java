@@ -45,9 +45,9 @@ final class ScheduleSync {
   private record Seen(List<RefreshSchedule> schedules, Instant at) {}
 
   /**
-   * How long what an interrupted attempt saw is trusted instead of reading again: as long as a
-   * full budget's queue can make it wait (at 60/min, 300 calls take five minutes); a schedule
-   * someone added meanwhile is found at the next periodic check.
+   * How long what an interrupted attempt saw is trusted instead of reading again: as long as a full
+   * budget's queue can make it wait (at 60/min, 300 calls take five minutes); a schedule someone
+   * added meanwhile is found at the next periodic check.
    */
   static final Duration SEEN_FOR = Duration.ofMinutes(15);
 
