@@ -113,7 +113,8 @@ public final class CredentialResolver {
     return "Secret " + ns + "/" + ref.name + " key '" + ref.key + "'";
   }
 
-  static Optional<String> read(Secret secret, String key) {
+  /** A Secret key's text, from data (base64, strictly) or stringData; empty when absent. */
+  public static Optional<String> read(Secret secret, String key) {
     if (secret.getData() != null && secret.getData().get(key) != null) {
       // strict, as the API server decodes it (line breaks from base64's wrapping aside): the
       // lenient MIME decoder skipped any character it did not know and turned typos into a password

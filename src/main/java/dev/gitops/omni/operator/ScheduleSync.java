@@ -97,7 +97,7 @@ final class ScheduleSync {
         || step.outcome().state() != dev.gitops.omni.core.Outcome.State.READY) {
       return step;
     }
-    Duration next = sync(r, step.status().connectionId, step.status(), omni, interval, spare);
+    Duration next = sync(r, step.status().connectionId, step.status(), omni, interval);
     Duration requeue =
         next == null || (step.requeue() != null && step.requeue().compareTo(next) < 0)
             ? step.requeue()
@@ -110,15 +110,13 @@ final class ScheduleSync {
    * status's schedule fields. Returns when to look again (null: nothing scheduled).
    *
    * @param interval how often the schedules are read without a spec change
-   * @param spare whether the budget has a request nobody else needs now
    */
   Duration sync(
       OmniConnection r,
       String connectionId,
       dev.gitops.omni.model.OmniConnectionStatus status,
       NeighbourClient omni,
-      Duration interval,
-      java.util.function.BooleanSupplier spare) {
+      Duration interval) {
     var desired = r.getSpec().schemaRefreshSchedules;
     String key = PlanInputCollector.key(r);
     if (desired == null || connectionId == null) {

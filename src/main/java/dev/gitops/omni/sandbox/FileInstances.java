@@ -5,8 +5,6 @@ import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,13 +118,8 @@ public final class FileInstances {
    * null when absent or blank.
    */
   static String read(Secret secret, String key) {
-    String value = null;
-    if (secret.getData() != null && secret.getData().get(key) != null) {
-      byte[] raw = Base64.getDecoder().decode(secret.getData().get(key).replaceAll("[\r\n]", ""));
-      value = new String(raw, StandardCharsets.UTF_8);
-    } else if (secret.getStringData() != null && secret.getStringData().get(key) != null) {
-      value = secret.getStringData().get(key);
-    }
-    return value == null || value.isBlank() ? null : value;
+    return dev.gitops.omni.operator.CredentialResolver.read(secret, key)
+        .filter(v -> !v.isBlank())
+        .orElse(null);
   }
 }

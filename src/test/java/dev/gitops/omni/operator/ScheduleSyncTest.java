@@ -33,7 +33,7 @@ class ScheduleSyncTest {
   }
 
   private Duration run(OmniConnection r) {
-    return sync.sync(r, "c1", status, omni, INTERVAL, () -> spare);
+    return sync.sync(r, "c1", status, omni, INTERVAL);
   }
 
   @Test
@@ -134,8 +134,7 @@ class ScheduleSyncTest {
         "c1",
         status,
         omni,
-        INTERVAL,
-        () -> spare);
+        INTERVAL);
 
     assertThat(omni.calls).containsExactly("schedule-create", "schedule-create");
     assertThat(status.schemaRefreshSchedules.inSync).isTrue();
@@ -146,8 +145,8 @@ class ScheduleSyncTest {
     ScheduleSync fresh = new ScheduleSync(events, clock, () -> spare, id -> true);
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
     omni.notFoundFor = 1;
-    fresh.sync(r, "c1", status, omni, INTERVAL, () -> spare);
-    fresh.sync(r, "c1", status, omni, INTERVAL, () -> spare);
+    fresh.sync(r, "c1", status, omni, INTERVAL);
+    fresh.sync(r, "c1", status, omni, INTERVAL);
 
     assertThat(omni.calls).containsExactly("schedule-create", "schedule-list", "schedule-create");
   }
