@@ -100,6 +100,16 @@ final class SchedulesTable {
     row(
         b,
         results,
+        "(c) the slowest edit: → its reconcile's first Omni call (the schedule read) / → the write",
+        r ->
+            Report.seconds(r.edits().slowestStart())
+                + " / "
+                + Report.seconds(r.edits().worst())
+                + "; meanwhile "
+                + meanwhile(r.edits().slowestMeanwhile()));
+    row(
+        b,
+        results,
         "(c) longest wait for room before an edit",
         r -> Report.seconds(r.edits().roomWait()));
     row(
@@ -131,5 +141,15 @@ final class SchedulesTable {
         r -> "" + r.most60());
     row(b, results, "secret values in captured output", r -> "" + r.leaks());
     return b.toString();
+  }
+
+  /** The routes with calls, e.g. "412 schedule-list, 1 list" ("no call" without any). */
+  private static String meanwhile(java.util.Map<String, Long> calls) {
+    String s =
+        calls.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(java.util.stream.Collectors.joining(", "));
+    return s.isEmpty() ? "no call" : s;
   }
 }
