@@ -106,7 +106,7 @@ final class SchedulesTable {
                 + " / "
                 + Report.seconds(r.edits().worst())
                 + "; meanwhile "
-                + meanwhile(r.edits().slowestMeanwhile()));
+                + SchedulesReport.meanwhile(r.edits().slowestMeanwhile()));
     row(
         b,
         results,
@@ -141,15 +141,5 @@ final class SchedulesTable {
         r -> "" + r.most60());
     row(b, results, "secret values in captured output", r -> "" + r.leaks());
     return b.toString();
-  }
-
-  /** The routes with calls, e.g. "412 schedule-list, 1 list" ("no call" without any). */
-  private static String meanwhile(java.util.Map<String, Long> calls) {
-    String s =
-        calls.entrySet().stream()
-            .filter(e -> e.getValue() > 0)
-            .map(e -> e.getValue() + " " + e.getKey())
-            .collect(java.util.stream.Collectors.joining(", "));
-    return s.isEmpty() ? "no call" : s;
   }
 }
