@@ -57,6 +57,15 @@ final class SchedulesCalls {
     return journal.isEmpty() ? null : journal.get(0).timestamp();
   }
 
+  /** The first answer after {@code after} to a call for connection {@code id}, or null. */
+  Instant firstAfter(String id, Instant after) {
+    return journal.stream()
+        .filter(j -> id.equals(j.connectionId()) && j.timestamp().isAfter(after))
+        .map(JournalEntry::timestamp)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The last answer at or before {@code until} that matches, or null. */
   Instant last(Predicate<JournalEntry> match, Instant until) {
     Instant last = null;

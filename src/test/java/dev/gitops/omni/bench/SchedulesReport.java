@@ -83,4 +83,14 @@ final class SchedulesReport {
     results.forEach(r -> b.append(' ').append(f.apply(r)).append(" |"));
     b.append('\n');
   }
+
+  /** The routes with calls, e.g. "412 schedule-list, 1 list" ("no call" without any). */
+  static String meanwhile(java.util.Map<String, Long> calls) {
+    String s =
+        calls.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(java.util.stream.Collectors.joining(", "));
+    return s.isEmpty() ? "no call" : s;
+  }
 }

@@ -100,6 +100,16 @@ final class SchedulesTable {
     row(
         b,
         results,
+        "(c) the slowest edit: → its reconcile's first Omni call (the schedule read) / → the write",
+        r ->
+            Report.seconds(r.edits().slowestStart())
+                + " / "
+                + Report.seconds(r.edits().worst())
+                + "; meanwhile "
+                + SchedulesReport.meanwhile(r.edits().slowestMeanwhile()));
+    row(
+        b,
+        results,
         "(c) longest wait for room before an edit",
         r -> Report.seconds(r.edits().roomWait()));
     row(
