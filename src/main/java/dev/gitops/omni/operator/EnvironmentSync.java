@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * Keeps Omni's environment record of a managed connection equal to spec.environmentOf
@@ -28,12 +27,15 @@ final class EnvironmentSync {
 
   private final Events events;
   private final Clock clock;
-  private final BooleanSupplier spare;
+  private final CheckAdmission admission;
 
-  EnvironmentSync(Events events, Clock clock, BooleanSupplier spare) {
+  /**
+   * @param admission whether a periodic check may call Omni now (spare budget, its pace)
+   */
+  EnvironmentSync(Events events, Clock clock, CheckAdmission admission) {
     this.events = events;
     this.clock = clock;
-    this.spare = spare;
+    this.admission = admission;
   }
 
   /** After a reconcile that left the connection Ready; the step's next look no later than due. */
@@ -119,9 +121,32 @@ final class EnvironmentSync {
         return left;
       }
     }
-    if (!changed && Boolean.TRUE.equals(s.inSync) && !spare.getAsBoolean()) {
-      return ScheduleSync.NO_SPARE_WAIT;
+    boolean periodic = !changed && Boolean.TRUE.equals(s.inSync);
+    if (periodic) {
+      Duration wait = admission.admit("environment/" + PlanInputCollector.key(r));
+      if (wait != null) {
+        return wait;
+      }
     }
+    try {
+      return link(r, env, self, base, s, omni, interval, generation, now);
+    } finally {
+      if (periodic) {
+        admission.took(Duration.between(now, clock.instant()));
+      }
+    }
+  }
+
+  private Duration link(
+      OmniConnection r,
+      EnvironmentOf env,
+      String self,
+      String base,
+      EnvironmentLinkStatus s,
+      NeighbourClient omni,
+      Duration interval,
+      long generation,
+      Instant now) {
     Optional<EnvironmentLink> known =
         s.id == null
             ? Optional.empty()

@@ -40,13 +40,19 @@ record OperatorParts(
       Events events,
       OperatorMetrics metrics,
       Clock clock) {
-    // periodic checks of neighbours leave a tenth of the key's minute to creates and edits
+    // periodic checks of neighbours leave a tenth of the key's minute to creates and edits, and
+    // keep at most a quarter of the reconcile threads busy on average (docs/neighbours.md, "Pace")
     int reserve = Math.max(1, config.requestsPerMinute() / 10);
+    NeighbourCheckPacer pacer =
+        new NeighbourCheckPacer(
+            clock,
+            () -> omni.hasSpare(reserve),
+            config.requestsPerMinute() - 1 - reserve,
+            config.reconcileThreads() / 4);
     ConnectionCache cache = new ConnectionCache(clock);
     ScheduleSync schedules =
-        new ScheduleSync(
-            events, clock, () -> omni.hasSpare(reserve), id -> cache.createdFor(id).isPresent());
-    EnvironmentSync environments = new EnvironmentSync(events, clock, () -> omni.hasSpare(reserve));
+        new ScheduleSync(events, clock, pacer, id -> cache.createdFor(id).isPresent());
+    EnvironmentSync environments = new EnvironmentSync(events, clock, pacer);
     PlanInputCollector inputs = new PlanInputCollector(config, cache, clock);
     RejectionMemory rejections = new RejectionMemory();
     FailurePolicy failures = new FailurePolicy(new Backoff(), rejections, events);

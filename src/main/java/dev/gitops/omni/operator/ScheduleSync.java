@@ -2,7 +2,6 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.NeighbourClient;
 import dev.gitops.omni.client.OmniApiException;
-import dev.gitops.omni.connection.OmniFailure;
 import dev.gitops.omni.connection.RefreshSchedule;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.SchedulePlan;
@@ -23,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * 404 right after the connection's create is retried a few times, then reported.
  */
 final class ScheduleSync {
-  /** Tries of a schedule call answered 404 before the status says why and waits an interval. */
-  static final int NOT_FOUND_TRIES = 5;
-
   /** What the status says on an API without schedules. */
   static final String NO_API =
       "Omni's unstable API has no schema-refresh schedules: use apiPrefix v1 to manage them";
@@ -35,9 +31,9 @@ final class ScheduleSync {
 
   private final Events events;
   private final Clock clock;
-  private final java.util.function.BooleanSupplier spare;
+  private final CheckAdmission admission;
   private final java.util.function.Predicate<String> justCreated;
-  private final Map<String, Integer> notFound = new ConcurrentHashMap<>();
+  private final ScheduleFailures failures;
 
   /** Omni's schedules as an attempt cut short by the budget left them, by resource. */
   private final Map<String, Seen> seen = new ConcurrentHashMap<>();
@@ -52,10 +48,10 @@ final class ScheduleSync {
   static final Duration SEEN_FOR = Duration.ofMinutes(15);
 
   /**
-   * @param spare whether the instance's budget has a request nobody else needs now
+   * @param admission whether a periodic check may call Omni now (spare budget, its pace)
    */
-  ScheduleSync(Events events, Clock clock, java.util.function.BooleanSupplier spare) {
-    this(events, clock, spare, id -> false);
+  ScheduleSync(Events events, Clock clock, CheckAdmission admission) {
+    this(events, clock, admission, id -> false);
   }
 
   /**
@@ -65,12 +61,13 @@ final class ScheduleSync {
   ScheduleSync(
       Events events,
       Clock clock,
-      java.util.function.BooleanSupplier spare,
+      CheckAdmission admission,
       java.util.function.Predicate<String> justCreated) {
     this.events = events;
     this.clock = clock;
-    this.spare = spare;
+    this.admission = admission;
     this.justCreated = justCreated;
+    this.failures = new ScheduleFailures(events, clock);
   }
 
   /**
@@ -121,7 +118,7 @@ final class ScheduleSync {
     String key = PlanInputCollector.key(r);
     if (desired == null || connectionId == null) {
       status.schemaRefreshSchedules = null;
-      notFound.remove(key);
+      failures.succeeded(key);
       return null;
     }
     // never tried, on a connection just created: nothing to read (a failed try is read after)
@@ -140,8 +137,13 @@ final class ScheduleSync {
         return left;
       }
     }
-    if (!changed && !spare.getAsBoolean()) {
-      return NO_SPARE_WAIT;
+    Instant started = null;
+    if (!changed) {
+      Duration wait = admission.admit("schedules/" + key);
+      if (wait != null) {
+        return wait;
+      }
+      started = clock.instant();
     }
     try {
       List<RefreshSchedule> want =
@@ -168,7 +170,7 @@ final class ScheduleSync {
         seen.put(key, new Seen(List.copyOf(current), clock.instant()));
       }
       seen.remove(key);
-      notFound.remove(key);
+      failures.succeeded(key);
       s.ids = ids;
       s.inSync = true;
       s.observedGeneration = generation;
@@ -185,7 +187,11 @@ final class ScheduleSync {
       return e.retryAfter().orElse(Duration.ofSeconds(1)).plus(FailurePolicy.AFTER_RESERVATION);
     } catch (OmniApiException e) {
       seen.remove(key);
-      return failed(r, key, s, e, generation, interval);
+      return failures.failed(r, key, s, e, generation, interval);
+    } finally {
+      if (started != null) {
+        admission.took(Duration.between(started, clock.instant()));
+      }
     }
   }
 
@@ -202,44 +208,5 @@ final class ScheduleSync {
     List<RefreshSchedule> now = fresh ? List.of() : omni.schedules(connectionId);
     seen.put(key, new Seen(now, clock.instant()));
     return now;
-  }
-
-  private Duration failed(
-      OmniConnection r,
-      String key,
-      ScheduleSyncStatus s,
-      OmniApiException e,
-      long generation,
-      Duration interval) {
-    s.inSync = false;
-    s.lastCheckTime = clock.instant().toString();
-    if (e.kind() == OmniFailure.NOT_FOUND) {
-      int tries = notFound.merge(key, 1, Integer::sum);
-      if (tries < NOT_FOUND_TRIES) {
-        s.message =
-            "Omni does not know this connection's schedules yet (404, try "
-                + tries
-                + " of "
-                + NOT_FOUND_TRIES
-                + "); retrying";
-        return Duration.ofSeconds(1L << tries);
-      }
-      notFound.remove(key);
-      s.observedGeneration = generation;
-      s.message =
-          "Omni answered 404 to the schedule calls "
-              + NOT_FOUND_TRIES
-              + " times: the connection's schema model may not exist yet (open the connection in"
-              + " Omni once, or create its schema model); tried again every interval";
-      events.warning(r, Reason.SCHEDULES_FAILED, s.message);
-      return interval;
-    }
-    s.message = e.getMessage() + (e.retryable() ? "; retrying" : "; tried again every interval");
-    if (!e.retryable()) {
-      s.observedGeneration = generation;
-      events.warning(r, Reason.SCHEDULES_FAILED, s.message);
-      return interval;
-    }
-    return Duration.ofSeconds(10);
   }
 }

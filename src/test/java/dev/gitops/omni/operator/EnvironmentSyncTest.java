@@ -18,7 +18,19 @@ class EnvironmentSyncTest {
 
   final OperatorUnits u = new OperatorUnits();
   final TestingNeighbours omni = new TestingNeighbours();
-  final EnvironmentSync sync = new EnvironmentSync(u.events, u.clock, () -> true);
+
+  /** What the periodic checks asked, and what they were told (null: go). */
+  final List<String> asked = new java.util.ArrayList<>();
+
+  Duration admission = null;
+  final EnvironmentSync sync =
+      new EnvironmentSync(
+          u.events,
+          u.clock,
+          key -> {
+            asked.add(key);
+            return admission;
+          });
   final OmniConnection base = OperatorUnits.postgres("prod");
 
   EnvironmentSyncTest() {
@@ -69,6 +81,33 @@ class EnvironmentSyncTest {
 
     assertThat(omni.calls).hasSize(calls);
     assertThat(again.requeue()).isEqualTo(INTERVAL.minusSeconds(30));
+  }
+
+  @Test
+  void aDueCheckAsksForAdmissionAndWaitsAsToldButAChangeDoesNotAsk() {
+    Step first = run(dev(1, "dev"), managing("env-1"));
+    assertThat(asked).as("a new link does not ask").isEmpty();
+    int calls = omni.calls.size();
+    u.clock.now = u.clock.now.plus(INTERVAL);
+    admission = Duration.ofMillis(700);
+
+    Step waiting = run(dev(1, "dev"), first.status());
+
+    assertThat(asked).containsExactly("environment/" + PlanInputCollector.key(dev(1, "dev")));
+    assertThat(omni.calls).as("not admitted: no call").hasSize(calls);
+    assertThat(waiting.requeue()).isEqualTo(Duration.ofMillis(700));
+
+    Step changed = run(dev(2, "dev", "qa"), waiting.status());
+
+    assertThat(asked).as("a spec change goes at once").hasSize(1);
+    assertThat(changed.status().environmentLink.userAttributeValues).containsExactly("dev", "qa");
+    admission = null;
+    u.clock.now = u.clock.now.plus(INTERVAL);
+
+    run(dev(2, "dev", "qa"), changed.status());
+
+    assertThat(asked).hasSize(2);
+    assertThat(omni.calls.size()).as("admitted: the check reads Omni").isGreaterThan(calls + 1);
   }
 
   @Test

@@ -21,7 +21,7 @@ class ScheduleSyncTest {
   final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
   final RecordingEvents events = new RecordingEvents();
   boolean spare = true;
-  final ScheduleSync sync = new ScheduleSync(events, clock, () -> spare);
+  final ScheduleSync sync = new ScheduleSync(events, clock, CheckAdmission.whenSpare(() -> spare));
   final TestingNeighbours omni = new TestingNeighbours();
   final OmniConnectionStatus status = new OmniConnectionStatus();
 
@@ -80,6 +80,44 @@ class ScheduleSyncTest {
   }
 
   @Test
+  void aPeriodicCheckAsksForItsSlotAndReportsHowLongItTook() {
+    List<String> asked = new java.util.ArrayList<>();
+    List<Duration> took = new java.util.ArrayList<>();
+    Duration[] answer = {Duration.ofMillis(300)};
+    ScheduleSync paced =
+        new ScheduleSync(
+            events,
+            clock,
+            new CheckAdmission() {
+              @Override
+              public Duration admit(String key) {
+                asked.add(key);
+                return answer[0];
+              }
+
+              @Override
+              public void took(Duration elapsed) {
+                took.add(elapsed);
+              }
+            });
+    OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
+    paced.sync(r, "c1", status, omni, INTERVAL);
+    assertThat(asked).as("a spec change does not ask").isEmpty();
+    assertThat(took).isEmpty();
+    clock.now = clock.now.plus(INTERVAL);
+    int calls = omni.calls.size();
+
+    assertThat(paced.sync(r, "c1", status, omni, INTERVAL)).isEqualTo(Duration.ofMillis(300));
+    assertThat(asked).containsExactly("schedules/" + PlanInputCollector.key(r));
+    assertThat(omni.calls).as("its slot lies ahead: no call").hasSize(calls);
+
+    answer[0] = null;
+    assertThat(paced.sync(r, "c1", status, omni, INTERVAL)).isEqualTo(INTERVAL);
+    assertThat(omni.calls).as("admitted: the check reads, and all matches").hasSize(calls + 1);
+    assertThat(took).hasSize(1);
+  }
+
+  @Test
   void driftInOmniIsRepairedAtTheNextCheck() {
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
     run(r);
@@ -98,7 +136,7 @@ class ScheduleSyncTest {
   void a404RightAfterTheCreateIsRetriedThenReported() {
     omni.notFoundFor = 100;
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
-    for (int i = 1; i < ScheduleSync.NOT_FOUND_TRIES; i++) {
+    for (int i = 1; i < ScheduleFailures.NOT_FOUND_TRIES; i++) {
       assertThat(run(r)).isEqualTo(Duration.ofSeconds(1L << i));
       assertThat(status.schemaRefreshSchedules.message).contains("try " + i + " of");
     }
@@ -128,7 +166,9 @@ class ScheduleSyncTest {
 
   @Test
   void aConnectionJustCreatedHereGetsItsSchedulesWithoutAReadFirst() {
-    ScheduleSync fresh = new ScheduleSync(events, clock, () -> spare, id -> id.equals("c1"));
+    ScheduleSync fresh =
+        new ScheduleSync(
+            events, clock, CheckAdmission.whenSpare(() -> spare), id -> id.equals("c1"));
     fresh.sync(
         resource(1, new RefreshScheduleSpec(NINE, "UTC"), new RefreshScheduleSpec(SIX, "UTC")),
         "c1",
@@ -142,7 +182,8 @@ class ScheduleSyncTest {
 
   @Test
   void aFailedFirstTryReadsOmniBeforeTryingAgain() {
-    ScheduleSync fresh = new ScheduleSync(events, clock, () -> spare, id -> true);
+    ScheduleSync fresh =
+        new ScheduleSync(events, clock, CheckAdmission.whenSpare(() -> spare), id -> true);
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
     omni.notFoundFor = 1;
     fresh.sync(r, "c1", status, omni, INTERVAL);
