@@ -10,12 +10,15 @@ import java.util.function.BooleanSupplier;
 interface CheckAdmission {
   /**
    * @param key the check: the neighbour and the resource, e.g. {@code schedules/ns/name}
-   * @return null: go now (and report {@link #took} after); else ask again after this long
+   * @return null: go now (and call {@link #done} after); else ask again after this long
    */
   Duration admit(String key);
 
-  /** How long an admitted check kept its reconcile thread busy calling Omni. */
-  default void took(Duration elapsed) {}
+  /** The check admitted for {@code key} is over: its Omni calls are answered or failed. */
+  default void done(String key) {}
+
+  /** The check for {@code key} went without asking (a spec change) or is no longer needed. */
+  default void release(String key) {}
 
   /** Admits whenever the budget has a spare request, without spacing (tests, simple wiring). */
   static CheckAdmission whenSpare(BooleanSupplier spare) {

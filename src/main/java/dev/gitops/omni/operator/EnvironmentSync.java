@@ -29,6 +29,9 @@ final class EnvironmentSync {
   private final Clock clock;
   private final CheckAdmission admission;
 
+  /** Checks the budget cut short: their next turn carries on without asking for a slot again. */
+  private final java.util.Set<String> cutShort = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /**
    * @param admission whether a periodic check may call Omni now (spare budget, its pace)
    */
@@ -64,6 +67,7 @@ final class EnvironmentSync {
     Duration next;
     try {
       if (env == null) {
+        admission.release(check(r));
         if (link != null && link.id != null) {
           EnvironmentLinkCalls.unlink(omni, link.id);
           events.normal(r, Reason.ENVIRONMENT_UNLINKED, "environment link removed in Omni");
@@ -80,6 +84,7 @@ final class EnvironmentSync {
       status.environmentLink = s;
       next = sync(r, env, self, base, s, omni, interval);
     } catch (BudgetExhaustedException e) {
+      cutShort.add(check(r));
       next = e.retryAfter().orElse(Duration.ofSeconds(1)).plus(FailurePolicy.AFTER_RESERVATION);
     } catch (OmniApiException e) {
       EnvironmentLinkStatus s = status.environmentLink;
@@ -121,20 +126,30 @@ final class EnvironmentSync {
         return left;
       }
     }
-    boolean periodic = !changed && Boolean.TRUE.equals(s.inSync);
-    if (periodic) {
-      Duration wait = admission.admit("environment/" + PlanInputCollector.key(r));
+    // a spec change goes at once, and so does a check the budget cut short (it holds the budget's
+    // reservation) and a link not in sync
+    String check = check(r);
+    boolean resuming = cutShort.remove(check);
+    boolean paced = !changed && Boolean.TRUE.equals(s.inSync) && !resuming;
+    if (paced) {
+      Duration wait = admission.admit(check);
       if (wait != null) {
         return wait;
       }
+    } else {
+      admission.release(check);
     }
     try {
       return link(r, env, self, base, s, omni, interval, generation, now);
     } finally {
-      if (periodic) {
-        admission.took(Duration.between(now, clock.instant()));
+      if (paced) {
+        admission.done(check);
       }
     }
+  }
+
+  private static String check(OmniConnection r) {
+    return "environment/" + PlanInputCollector.key(r);
   }
 
   private Duration link(

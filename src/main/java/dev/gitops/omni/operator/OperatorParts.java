@@ -45,10 +45,10 @@ record OperatorParts(
     int reserve = Math.max(1, config.requestsPerMinute() / 10);
     NeighbourCheckPacer pacer =
         new NeighbourCheckPacer(
-            clock,
+            System::nanoTime,
             () -> omni.hasSpare(reserve),
             config.requestsPerMinute() - 1 - reserve,
-            config.reconcileThreads() / 4);
+            config.reconcileThreads() / 4.0);
     ConnectionCache cache = new ConnectionCache(clock);
     ScheduleSync schedules =
         new ScheduleSync(events, clock, pacer, id -> cache.createdFor(id).isPresent());

@@ -157,6 +157,8 @@ public final class RequestBudget {
   public synchronized boolean hasSpare(int reserve) {
     long now = nanoTime.getAsLong();
     forgetOld(now);
+    // a reservation nobody came back for must not hold the spare work back for ever
+    reservations.forgetOlderThan(now - FORGET.toNanos());
     return pausedUntil <= now
         && reservations.latest() == Long.MIN_VALUE
         && sent.size() + 1 + reserve <= allowance;

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes Omni's schema-refresh schedules of a managed connection equal spec.schemaRefreshSchedules
  * (docs/neighbours.md). After a spec change (or a new connection) at once, in the same reconcile;
- * otherwise once per interval and only from spare budget, so creates and edits always go first. A
- * 404 right after the connection's create is retried a few times, then reported.
+ * otherwise once per interval, only from spare budget and at the pace {@link CheckAdmission} gives,
+ * so creates and edits always go first, for requests and for reconcile threads. A 404 right after
+ * the connection's create is retried a few times, then reported ({@link ScheduleFailures}).
  */
 final class ScheduleSync {
   /** What the status says on an API without schedules. */
@@ -116,9 +117,11 @@ final class ScheduleSync {
       Duration interval) {
     var desired = r.getSpec().schemaRefreshSchedules;
     String key = PlanInputCollector.key(r);
+    String check = "schedules/" + key;
     if (desired == null || connectionId == null) {
       status.schemaRefreshSchedules = null;
       failures.succeeded(key);
+      admission.release(check);
       return null;
     }
     // never tried, on a connection just created: nothing to read (a failed try is read after)
@@ -137,13 +140,16 @@ final class ScheduleSync {
         return left;
       }
     }
-    Instant started = null;
-    if (!changed) {
-      Duration wait = admission.admit("schedules/" + key);
+    // a spec change goes at once, and so does an attempt the budget cut short: it holds the
+    // budget's reservation, and asking for spare budget again would wait for itself
+    boolean paced = !changed && !resuming(key);
+    if (paced) {
+      Duration wait = admission.admit(check);
       if (wait != null) {
         return wait;
       }
-      started = clock.instant();
+    } else {
+      admission.release(check);
     }
     try {
       List<RefreshSchedule> want =
@@ -189,10 +195,16 @@ final class ScheduleSync {
       seen.remove(key);
       return failures.failed(r, key, s, e, generation, interval);
     } finally {
-      if (started != null) {
-        admission.took(Duration.between(started, clock.instant()));
+      if (paced) {
+        admission.done(check);
       }
     }
+  }
+
+  /** An attempt the budget cut short lately left what it saw: the next turn carries it on. */
+  private boolean resuming(String key) {
+    Seen last = seen.get(key);
+    return last != null && last.at().plus(SEEN_FOR).isAfter(clock.instant());
   }
 
   /**
@@ -202,7 +214,7 @@ final class ScheduleSync {
   private List<RefreshSchedule> observed(
       String key, String connectionId, boolean fresh, NeighbourClient omni) {
     Seen last = seen.get(key);
-    if (last != null && last.at().plus(SEEN_FOR).isAfter(clock.instant())) {
+    if (last != null && resuming(key)) {
       return last.schedules();
     }
     List<RefreshSchedule> now = fresh ? List.of() : omni.schedules(connectionId);

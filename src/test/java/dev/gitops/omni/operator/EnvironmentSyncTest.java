@@ -19,17 +19,26 @@ class EnvironmentSyncTest {
   final OperatorUnits u = new OperatorUnits();
   final TestingNeighbours omni = new TestingNeighbours();
 
-  /** What the periodic checks asked, and what they were told (null: go). */
+  /** What the periodic checks asked, were told (null: go) and said was done. */
   final List<String> asked = new java.util.ArrayList<>();
 
+  final List<String> done = new java.util.ArrayList<>();
   Duration admission = null;
   final EnvironmentSync sync =
       new EnvironmentSync(
           u.events,
           u.clock,
-          key -> {
-            asked.add(key);
-            return admission;
+          new CheckAdmission() {
+            @Override
+            public Duration admit(String key) {
+              asked.add(key);
+              return admission;
+            }
+
+            @Override
+            public void done(String key) {
+              done.add(key);
+            }
           });
   final OmniConnection base = OperatorUnits.postgres("prod");
 
@@ -101,13 +110,16 @@ class EnvironmentSyncTest {
 
     assertThat(asked).as("a spec change goes at once").hasSize(1);
     assertThat(changed.status().environmentLink.userAttributeValues).containsExactly("dev", "qa");
+    assertThat(done).as("nothing admitted yet").isEmpty();
     admission = null;
     u.clock.now = u.clock.now.plus(INTERVAL);
+    int before = omni.calls.size();
 
     run(dev(2, "dev", "qa"), changed.status());
 
     assertThat(asked).hasSize(2);
-    assertThat(omni.calls.size()).as("admitted: the check reads Omni").isGreaterThan(calls + 1);
+    assertThat(omni.calls).as("admitted: the check reads Omni's links").hasSize(before + 1);
+    assertThat(done).containsExactly("environment/" + PlanInputCollector.key(dev(1, "dev")));
   }
 
   @Test

@@ -10,9 +10,20 @@ class NeighbourCheckPacerTest {
   /** 61 s over 61 spare requests: a slot a second. */
   static final Duration SECOND = Duration.ofSeconds(1);
 
-  final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
+  long now = 1_000_000_000L;
   boolean spare = true;
-  final NeighbourCheckPacer pacer = new NeighbourCheckPacer(clock, () -> spare, 61, 2);
+  final NeighbourCheckPacer pacer = new NeighbourCheckPacer(() -> now, () -> spare, 61, 2);
+
+  void advance(Duration d) {
+    now += d.toNanos();
+  }
+
+  /** Admits {@code key} now and ends its check after {@code took}. */
+  void check(String key, Duration took) {
+    assertThat(pacer.admit(key)).isNull();
+    advance(took);
+    pacer.done(key);
+  }
 
   @Test
   void anIdlePacerAdmitsAtOnce() {
@@ -35,13 +46,13 @@ class NeighbourCheckPacerTest {
   void aCheckBackEarlyKeepsItsSlotAndGoesAtIt() {
     pacer.admit("schedules/a");
     pacer.admit("schedules/b");
-    clock.advance(Duration.ofMillis(400));
+    advance(Duration.ofMillis(400));
 
     assertThat(pacer.admit("schedules/b"))
         .as("woken early by another event")
         .isEqualTo(Duration.ofMillis(600));
 
-    clock.advance(Duration.ofMillis(597));
+    advance(Duration.ofMillis(597));
     assertThat(pacer.admit("schedules/b")).as("within EARLY of its slot").isNull();
     assertThat(pacer.waiting()).isZero();
     assertThat(pacer.admit("schedules/c"))
@@ -50,44 +61,77 @@ class NeighbourCheckPacerTest {
   }
 
   @Test
-  void atItsSlotWithoutSpareBudgetACheckWaitsForSpare() {
+  void atItsSlotWithoutSpareBudgetACheckWaitsForSpareAndKeepsItsPlace() {
     pacer.admit("schedules/a");
     pacer.admit("schedules/b");
-    clock.advance(SECOND);
+    for (int i = 0; i < 30; i++) {
+      pacer.admit("schedules/later-" + i);
+    }
+    advance(SECOND);
     spare = false;
 
     assertThat(pacer.admit("schedules/b")).isEqualTo(ScheduleSync.NO_SPARE_WAIT);
+
+    spare = true;
+    advance(ScheduleSync.NO_SPARE_WAIT);
+    assertThat(pacer.admit("schedules/b"))
+        .as("back after the wait: not behind the 30 checks that came due meanwhile")
+        .isNull();
   }
 
   @Test
   void slowChecksAreSpacedSoThatTheyKeepTheirShareOfThreadsBusy() {
     assertThat(pacer.spacing()).isEqualTo(SECOND);
-    pacer.took(Duration.ofSeconds(4));
+    check("schedules/a", Duration.ofSeconds(4));
 
     assertThat(pacer.spacing()).as("4 s each over 2 threads").isEqualTo(Duration.ofSeconds(2));
 
-    pacer.took(Duration.ZERO);
+    check("schedules/b", Duration.ZERO);
     assertThat(pacer.spacing()).as("a running average").isEqualTo(Duration.ofMillis(1600));
     for (int i = 0; i < 50; i++) {
-      pacer.took(Duration.ofMillis(10));
+      advance(Duration.ofSeconds(5));
+      check("schedules/c", Duration.ofMillis(10));
     }
     assertThat(pacer.spacing()).as("fast checks: the budget's spacing again").isEqualTo(SECOND);
   }
 
   @Test
-  void slotsLeftByResourcesThatWentAwayArePruned() {
-    for (int i = 0; i < 1100; i++) {
+  void aShareBelowOneThreadSpacesChecksFurther() {
+    NeighbourCheckPacer one = new NeighbourCheckPacer(() -> now, () -> true, 61_000, 0.25);
+    assertThat(one.admit("schedules/a")).isNull();
+    advance(Duration.ofMillis(100));
+    one.done("schedules/a");
+
+    assertThat(one.spacing())
+        .as("one reconcile thread, a quarter of it: 100 ms checks 400 ms apart")
+        .isEqualTo(Duration.ofMillis(400));
+  }
+
+  @Test
+  void aReleasedOrStaleSlotIsNotUsedByALaterCheck() {
+    pacer.admit("schedules/a");
+    pacer.admit("schedules/b");
+    pacer.admit("schedules/c");
+    pacer.release("schedules/b");
+
+    assertThat(pacer.admit("schedules/b"))
+        .as("went at once with a spec change: its next due check takes a new slot, after c's")
+        .isEqualTo(SECOND.multipliedBy(3));
+
+    advance(Duration.ofMinutes(3));
+    assertThat(pacer.admit("schedules/c")).as("a slot over a window old: left behind").isNull();
+  }
+
+  @Test
+  void slotsLeftByResourcesThatWentAwayArePrunedOnceAWindow() {
+    for (int i = 0; i < 100; i++) {
       pacer.admit("schedules/gone-" + i);
     }
-    assertThat(pacer.waiting()).as("the first went at once").isEqualTo(1099);
-    clock.advance(Duration.ofSeconds(1100).plus(Duration.ofMinutes(2)));
+    assertThat(pacer.waiting()).as("the first went at once").isEqualTo(99);
+    advance(Duration.ofSeconds(100).plus(RequestBudget.WINDOW).plusSeconds(1));
 
-    for (int i = 0; i < 1100; i++) {
-      pacer.admit("schedules/later-" + i);
-    }
+    pacer.admit("schedules/later");
 
-    assertThat(pacer.waiting())
-        .as("the gone ones' slots are more than a window past: pruned; the later ones wait")
-        .isEqualTo(1099);
+    assertThat(pacer.waiting()).as("the gone ones' slots are a window past: pruned").isZero();
   }
 }

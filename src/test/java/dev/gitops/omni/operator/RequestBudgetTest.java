@@ -238,5 +238,11 @@ class RequestBudgetTest {
     assertThat(budget.hasSpare(0)).as("someone waits for the window: it goes first").isFalse();
     assertThat(budget.tryAcquire("waiting")).isEqualTo(Duration.ZERO);
     assertThat(budget.hasSpare(8)).as("the window emptied, the waiter served").isTrue();
+    for (int i = 0; i < 9; i++) {
+      budget.tryAcquire("s" + i);
+    }
+    assertThat(budget.tryAcquire("gone")).isPositive();
+    advance(RequestBudget.FORGET.plus(RequestBudget.WINDOW.multipliedBy(2)));
+    assertThat(budget.hasSpare(8)).as("a reservation nobody came back for is forgotten").isTrue();
   }
 }
