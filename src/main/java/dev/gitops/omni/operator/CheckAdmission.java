@@ -20,6 +20,28 @@ interface CheckAdmission {
   /** The check for {@code key} went without asking (a spec change) or is no longer needed. */
   default void release(String key) {}
 
+  /**
+   * Runs the check {@code key}: at once when it is not {@code paced} (giving up any slot it held),
+   * else once admitted, saying when it is done.
+   *
+   * @return when to look again: the check's answer, or the wait for admission
+   */
+  default Duration run(String key, boolean paced, java.util.function.Supplier<Duration> check) {
+    if (!paced) {
+      release(key);
+      return check.get();
+    }
+    Duration wait = admit(key);
+    if (wait != null) {
+      return wait;
+    }
+    try {
+      return check.get();
+    } finally {
+      done(key);
+    }
+  }
+
   /** Admits whenever the budget has a spare request, without spacing (tests, simple wiring). */
   static CheckAdmission whenSpare(BooleanSupplier spare) {
     return key -> spare.getAsBoolean() ? null : ScheduleSync.NO_SPARE_WAIT;

@@ -129,12 +129,7 @@ final class ConnectionReconcile {
 
   /** Writes to Omni are allowed and the resource manages a connection. */
   private static boolean managesConnection(OmniConnection r) {
-    return r.getStatus() != null
-        && r.getStatus().connectionId != null
-        && !r.isPaused()
-        && r.getSpec() != null
-        && r.getSpec().managementPolicy
-            != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
+    return r.getStatus() != null && r.getStatus().connectionId != null && NeighbourTurns.writes(r);
   }
 
   private Step apply(

@@ -3,7 +3,6 @@ package dev.gitops.omni.operator;
 import dev.gitops.omni.client.NeighbourClient;
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.connection.EnvironmentLink;
-import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.EnvironmentLinkStatus;
 import dev.gitops.omni.model.EnvironmentOf;
@@ -45,10 +44,6 @@ final class EnvironmentSync {
   Step after(Step step, ReconcileIo io, Duration interval) {
     OmniConnection r = step.resource();
     NeighbourClient omni = io.neighbours();
-    boolean writes =
-        !r.isPaused()
-            && r.getSpec().managementPolicy
-                != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
     if (omni == null && r.getSpec().environmentOf != null) {
       // the unstable API has no environment links: say so rather than ignore the field
       var s = new EnvironmentLinkStatus();
@@ -57,7 +52,7 @@ final class EnvironmentSync {
       step.status().environmentLink = s;
       return step;
     }
-    if (omni == null || !writes || step.outcome().state() != Outcome.State.READY) {
+    if (omni == null || !NeighbourTurns.looksAfter(step)) {
       return step;
     }
     var status = step.status();
@@ -98,9 +93,7 @@ final class EnvironmentSync {
       }
       next = e.retryable() ? Duration.ofSeconds(10) : interval;
     }
-    Duration requeue =
-        step.requeue() != null && step.requeue().compareTo(next) < 0 ? step.requeue() : next;
-    return new Step(r, status, step.outcome(), requeue);
+    return new Step(r, status, step.outcome(), step.requeue()).noLaterThan(next);
   }
 
   private Duration sync(
@@ -112,7 +105,7 @@ final class EnvironmentSync {
       NeighbourClient omni,
       Duration interval) {
     Instant now = clock.instant();
-    long generation = r.getMetadata().getGeneration() == null ? 0 : r.getMetadata().getGeneration();
+    long generation = NeighbourTurns.generation(r);
     if (base == null) {
       s.inSync = false;
       s.message = "waiting for the base OmniConnection " + env.name + " to have a connection";
@@ -120,32 +113,18 @@ final class EnvironmentSync {
     }
     boolean changed =
         !Long.valueOf(generation).equals(s.observedGeneration) || !base.equals(s.baseConnectionId);
-    if (!changed && Boolean.TRUE.equals(s.inSync) && s.lastCheckTime != null) {
-      Duration left = Duration.between(now, Instant.parse(s.lastCheckTime).plus(interval));
-      if (left.compareTo(Duration.ZERO) > 0) {
-        return left;
-      }
+    Duration notDue =
+        changed ? null : NeighbourTurns.notDueFor(s.inSync, s.lastCheckTime, interval, now);
+    if (notDue != null) {
+      return notDue;
     }
     // a spec change goes at once, and so does a check the budget cut short (it holds the budget's
     // reservation) and a link not in sync
     String check = check(r);
     boolean resuming = cutShort.remove(check);
     boolean paced = !changed && Boolean.TRUE.equals(s.inSync) && !resuming;
-    if (paced) {
-      Duration wait = admission.admit(check);
-      if (wait != null) {
-        return wait;
-      }
-    } else {
-      admission.release(check);
-    }
-    try {
-      return link(r, env, self, base, s, omni, interval, generation, now);
-    } finally {
-      if (paced) {
-        admission.done(check);
-      }
-    }
+    return admission.run(
+        check, paced, () -> link(r, env, self, base, s, omni, interval, generation, now));
   }
 
   private static String check(OmniConnection r) {

@@ -78,10 +78,6 @@ final class ScheduleSync {
    */
   Step after(Step step, NeighbourClient omni, Duration interval) {
     OmniConnection r = step.resource();
-    boolean writes =
-        !r.isPaused()
-            && r.getSpec().managementPolicy
-                != dev.gitops.omni.model.Policies.ManagementPolicy.ObserveOnly;
     if (omni == null && r.getSpec().schemaRefreshSchedules != null) {
       // the unstable API has no schedules: say so rather than ignore the field
       var s = new ScheduleSyncStatus();
@@ -90,17 +86,10 @@ final class ScheduleSync {
       step.status().schemaRefreshSchedules = s;
       return step;
     }
-    if (omni == null
-        || !writes
-        || step.outcome().state() != dev.gitops.omni.core.Outcome.State.READY) {
+    if (omni == null || !NeighbourTurns.looksAfter(step)) {
       return step;
     }
-    Duration next = sync(r, step.status().connectionId, step.status(), omni, interval);
-    Duration requeue =
-        next == null || (step.requeue() != null && step.requeue().compareTo(next) < 0)
-            ? step.requeue()
-            : next;
-    return new Step(r, step.status(), step.outcome(), requeue);
+    return step.noLaterThan(sync(r, step.status().connectionId, step.status(), omni, interval));
   }
 
   /**
@@ -131,27 +120,34 @@ final class ScheduleSync {
             ? new ScheduleSyncStatus()
             : Json.copy(status.schemaRefreshSchedules, ScheduleSyncStatus.class);
     status.schemaRefreshSchedules = s;
-    long generation = r.getMetadata().getGeneration() == null ? 0 : r.getMetadata().getGeneration();
+    long generation = NeighbourTurns.generation(r);
     Instant now = clock.instant();
     boolean changed = !Long.valueOf(generation).equals(s.observedGeneration);
-    if (!changed && Boolean.TRUE.equals(s.inSync) && s.lastCheckTime != null) {
-      Duration left = Duration.between(now, Instant.parse(s.lastCheckTime).plus(interval));
-      if (left.compareTo(Duration.ZERO) > 0) {
-        return left;
-      }
+    Duration notDue =
+        changed ? null : NeighbourTurns.notDueFor(s.inSync, s.lastCheckTime, interval, now);
+    if (notDue != null) {
+      return notDue;
     }
     // a spec change goes at once, and so does an attempt the budget cut short: it holds the
     // budget's reservation, and asking for spare budget again would wait for itself
     boolean paced = !changed && !resuming(key);
-    if (paced) {
-      Duration wait = admission.admit(check);
-      if (wait != null) {
-        return wait;
-      }
-    } else {
-      admission.release(check);
-    }
+    return admission.run(
+        check, paced, () -> repair(r, connectionId, s, fresh, now, omni, interval));
+  }
+
+  /** Reads (unless known) and repairs the schedules; sets {@code s}; returns when to look again. */
+  private Duration repair(
+      OmniConnection r,
+      String connectionId,
+      ScheduleSyncStatus s,
+      boolean fresh,
+      Instant now,
+      NeighbourClient omni,
+      Duration interval) {
+    String key = PlanInputCollector.key(r);
+    long generation = NeighbourTurns.generation(r);
     try {
+      var desired = r.getSpec().schemaRefreshSchedules;
       List<RefreshSchedule> want =
           desired.stream().map(d -> new RefreshSchedule(null, d.schedule, d.timezone)).toList();
       List<RefreshSchedule> current = new ArrayList<>(observed(key, connectionId, fresh, omni));
@@ -194,10 +190,6 @@ final class ScheduleSync {
     } catch (OmniApiException e) {
       seen.remove(key);
       return failures.failed(r, key, s, e, generation, interval);
-    } finally {
-      if (paced) {
-        admission.done(check);
-      }
     }
   }
 

@@ -10,4 +10,13 @@ import java.time.Duration;
  * the outcome for the conditions, and when to look again (null: only on a change).
  */
 record Step(
-    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {}
+    OmniConnection resource, OmniConnectionStatus status, Outcome outcome, Duration requeue) {
+
+  /** This step, looking again no later than {@code next} (null: as it was). */
+  Step noLaterThan(Duration next) {
+    if (next == null || (requeue != null && requeue.compareTo(next) <= 0)) {
+      return this;
+    }
+    return new Step(resource, status, outcome, next);
+  }
+}
