@@ -23,8 +23,9 @@ final class ConflictLosers {
   }
 
   /**
-   * The environments of {@code base} (spec.environmentOf) whose link is not in sync with it:
-   * stalled on a missing base, waiting for its connection, or linked to an older one.
+   * The environments of {@code base} (spec.environmentOf) the operator links (not paused, not
+   * observe-only) whose link is not in sync with it: stalled on a missing base, waiting for its
+   * connection, or linked to an older one.
    */
   static Stream<ResourceID> waitingEnvironments(
       IndexedResourceCache<OmniConnection> cache, OmniConnection base) {
@@ -34,6 +35,7 @@ final class ConflictLosers {
             Indexes.BY_ENVIRONMENT_BASE,
             base.getMetadata().getNamespace() + "/" + base.getMetadata().getName())
         .stream()
+        .filter(NeighbourTurns::writes)
         .filter(
             e -> {
               var link = e.getStatus() == null ? null : e.getStatus().environmentLink;

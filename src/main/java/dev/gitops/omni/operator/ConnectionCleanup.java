@@ -39,9 +39,10 @@ final class ConnectionCleanup {
       return Optional.of(settle);
     }
     var link = r.getStatus() == null ? null : r.getStatus().environmentLink;
-    if (link != null && link.id != null && io.neighbours() != null) {
+    if (link != null && link.id != null && io.neighbours() != null && NeighbourTurns.writes(r)) {
       try {
-        // the connection may stay in Omni (Orphan): its environment link must not
+        // the connection may stay in Omni (Orphan): its environment link must not (a paused or
+        // observe-only resource leaves Omni alone, its link included)
         EnvironmentLinkCalls.unlink(io.neighbours(), link.id);
       } catch (OmniApiException e) {
         events.warning(

@@ -70,6 +70,12 @@ final class ConnectionReconcile {
     }
   }
 
+  /** Drops what the neighbours' checks keep for the deleted resource {@code key} (ns/name). */
+  void forget(String key) {
+    schedules.forget(key);
+    environments.forget(key);
+  }
+
   /** Reconciles {@code r}; the step's status is written already (only when it changed). */
   Step run(OmniConnection r, CredentialResolver credentials, ReconcileIo io) {
     if (managesConnection(r)) {

@@ -62,8 +62,11 @@ final class EnvironmentSync {
     Duration next;
     try {
       if (env == null) {
-        admission.release(check(r));
-        if (link != null && link.id != null) {
+        if (link == null) {
+          return step;
+        }
+        forget(PlanInputCollector.key(r));
+        if (link.id != null) {
           EnvironmentLinkCalls.unlink(omni, link.id);
           events.normal(r, Reason.ENVIRONMENT_UNLINKED, "environment link removed in Omni");
         }
@@ -125,6 +128,12 @@ final class EnvironmentSync {
     boolean paced = !changed && Boolean.TRUE.equals(s.inSync) && !resuming;
     return admission.run(
         check, paced, () -> link(r, env, self, base, s, omni, interval, generation, now));
+  }
+
+  /** What is kept for resource {@code key} (ns/name), dropped: the field went, or the resource. */
+  void forget(String key) {
+    cutShort.remove("environment/" + key);
+    admission.release("environment/" + key);
   }
 
   private static String check(OmniConnection r) {

@@ -144,9 +144,9 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       if (ctx.getPrimaryCache().get(id).isPresent()) {
         // deleted and created again under the same name: the SDK hands the new copy over with
         // the old one's delete event and then drops the new one's own event
-        runtimes.commandLine().poller().reconcileSoon(id);
+        reconcileSoon(id);
       }
-      nudge(ctx, r, true);
+      nudge(ctx, r, true, true);
       return UpdateControl.noUpdate();
     }
     InstanceAccess.Access a = access(r);
@@ -163,8 +163,11 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     OperatorParts parts = a.runtime().parts();
     Step step = parts.reconcile().run(r, credentials(ctx), io(r, a, ctx));
     parts.metrics().resourceState(PlanInputCollector.key(r), Outcomes.stateName(step.outcome()));
-    // a managed resource renamed or repointed may free the connection another one lost
-    nudge(ctx, r, specEdited);
+    // a managed resource renamed or repointed may free the connection another one lost, and a
+    // base with a new connection unblocks its environments' links
+    String before = r.getStatus() == null ? null : r.getStatus().connectionId;
+    boolean baseChanged = !Objects.equals(before, step.status().connectionId);
+    nudge(ctx, step.resource(), specEdited, baseChanged);
     log.debug(
         "{}: {} {}", PlanInputCollector.key(r), step.outcome().reason(), step.outcome().message());
     return requeue(step.requeue());
@@ -180,17 +183,25 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
 
   /**
    * Reconciles soon what {@code r} may have unblocked: the losers of a Conflict ({@link
-   * ConflictLosers}, when {@code conflicts}) and the environments of {@code r} whose link waits for
-   * it ({@link ConflictLosers#waitingEnvironments}).
+   * ConflictLosers}, when {@code conflicts}) and, when its connection changed ({@code base}), the
+   * environments of {@code r} whose link waits for it ({@link ConflictLosers#waitingEnvironments}).
    */
-  private void nudge(Context<OmniConnection> ctx, OmniConnection r, boolean conflicts) {
+  private void nudge(
+      Context<OmniConnection> ctx, OmniConnection r, boolean conflicts, boolean base) {
+    ResourceID id = ResourceID.fromResource(r);
+    if (conflicts) {
+      ConflictLosers.in(ctx.getPrimaryCache(), id).forEach(this::reconcileSoon);
+    }
+    if (base) {
+      ConflictLosers.waitingEnvironments(ctx.getPrimaryCache(), r).forEach(this::reconcileSoon);
+    }
+  }
+
+  /** A reconcile of {@code id} shortly (through the command line's poller, once it runs). */
+  private void reconcileSoon(ResourceID id) {
     OmniPoller poller = runtimes.commandLine().poller();
     if (poller != null) {
-      ResourceID id = ResourceID.fromResource(r);
-      if (conflicts) {
-        ConflictLosers.in(ctx.getPrimaryCache(), id).forEach(poller::reconcileSoon);
-      }
-      ConflictLosers.waitingEnvironments(ctx.getPrimaryCache(), r).forEach(poller::reconcileSoon);
+      poller.reconcileSoon(id);
     }
   }
 
@@ -245,6 +256,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     for (InstanceRuntime runtime : runtimes.everyRuntime()) {
       runtime.parts().rejections().forget(key);
       runtime.parts().omni().release(key);
+      runtime.parts().reconcile().forget(key);
     }
   }
 }

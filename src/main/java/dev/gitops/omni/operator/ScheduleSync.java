@@ -108,9 +108,11 @@ final class ScheduleSync {
     String key = PlanInputCollector.key(r);
     String check = "schedules/" + key;
     if (desired == null || connectionId == null) {
-      status.schemaRefreshSchedules = null;
-      failures.succeeded(key);
-      admission.release(check);
+      if (status.schemaRefreshSchedules != null) {
+        // the field went: nothing of it is needed any more
+        forget(key);
+        status.schemaRefreshSchedules = null;
+      }
       return null;
     }
     // never tried, on a connection just created: nothing to read (a failed try is read after)
@@ -191,6 +193,13 @@ final class ScheduleSync {
       seen.remove(key);
       return failures.failed(r, key, s, e, generation, interval);
     }
+  }
+
+  /** What is kept for resource {@code key} (ns/name), dropped: the field went, or the resource. */
+  void forget(String key) {
+    seen.remove(key);
+    failures.succeeded(key);
+    admission.release("schedules/" + key);
   }
 
   /** An attempt the budget cut short lately left what it saw: the next turn carries it on. */

@@ -95,4 +95,33 @@ class ConnectionCleanupTest {
     assertThat(units.omni.connections().get("c7").archived())
         .isEqualTo(row.deletes() == 1 && row.finalizerMayGo());
   }
+
+  @ParameterizedTest(name = "paused {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aDeletedEnvironmentsLinkIsRemovedUnlessTheResourceLeavesOmniAlone(boolean paused) {
+    OperatorUnits units = new OperatorUnits();
+    TestingNeighbours neighbours = new TestingNeighbours();
+    neighbours.links.put(
+        "e1", new dev.gitops.omni.connection.EnvironmentLink("e1", "base-1", "c7", List.of("dev")));
+    units.omni.seed(
+        new ObservedConnection(
+            "c7", "dev", "postgres", "analytics", null, "VIEWER", null, null, null));
+    OmniConnection r = OperatorUnits.postgres("dev");
+    r.getSpec().deletionPolicy = DeletionPolicy.Orphan;
+    r.setStatus(new OmniConnectionStatus());
+    r.getStatus().connectionId = "c7";
+    r.getStatus().environmentLink = new dev.gitops.omni.model.EnvironmentLinkStatus();
+    r.getStatus().environmentLink.id = "e1";
+    if (paused) {
+      r.getMetadata().setAnnotations(java.util.Map.of(OmniConnection.PAUSED_ANNOTATION, "true"));
+    }
+    ReconcileIo plain = units.io(r);
+    var io = new ReconcileIo(plain.omni(), plain.writes(), plain.resources(), neighbours);
+
+    assertThat(units.parts.cleanup().cleanup(r, io)).isEmpty();
+
+    assertThat(neighbours.links.keySet())
+        .as(paused ? "paused: Omni left alone, link included" : "the orphaned connection unlinked")
+        .isEqualTo(paused ? java.util.Set.of("e1") : java.util.Set.of());
+  }
 }
