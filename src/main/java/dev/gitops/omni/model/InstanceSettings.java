@@ -13,9 +13,20 @@ import io.fabric8.generator.annotation.Required;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class InstanceSettings {
+  /**
+   * spec.url: http(s), a host, an optional path; no user or password, query or fragment (they could
+   * carry a secret into logs and status, and Omni's client refuses them).
+   */
+  public static final String URL_PATTERN = "^https?://[^\\s/@?#]+(/[^\\s?#]*)?$";
+
+  /** spec.pollInterval: a duration like 30s, 5m, 1h30m. */
+  public static final String POLL_INTERVAL_PATTERN = "^([0-9]+(ms|s|m|h))+$";
+
   @Required
-  @Pattern("^https?://[^\\s/]+(/.*)?$")
-  @JsonPropertyDescription("Base URL of the Omni organisation, e.g. https://myorg.omniapp.co.")
+  @Pattern(URL_PATTERN)
+  @JsonPropertyDescription(
+      "Base URL of the Omni organisation, e.g. https://myorg.omniapp.co (no user, password or"
+          + " query).")
   public String url;
 
   @Default("v1")
@@ -33,7 +44,7 @@ public abstract class InstanceSettings {
           + " share the key.")
   public Integer requestsPerMinute = 60;
 
-  @Pattern("^([0-9]+(ms|s|m|h))+$")
+  @Pattern(POLL_INTERVAL_PATTERN)
   @Default("5m")
   @JsonPropertyDescription("How often Omni's connection list is read to find drift, e.g. 30s, 5m.")
   public String pollInterval = "5m";

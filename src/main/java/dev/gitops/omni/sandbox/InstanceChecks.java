@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * ClusterOmniInstance and not allowed on an OmniInstance. Messages name the field, never a value.
  */
 final class InstanceChecks {
-  /** The CRD's patterns (model.InstanceSettings). */
-  static final Pattern URL = Pattern.compile("^https?://[^\\s/]+(/.*)?$");
+  /** The CRD's patterns. */
+  static final Pattern URL = Pattern.compile(InstanceSettings.URL_PATTERN);
 
-  static final Pattern POLL_INTERVAL = Pattern.compile("^([0-9]+(ms|s|m|h))+$");
+  static final Pattern POLL_INTERVAL = Pattern.compile(InstanceSettings.POLL_INTERVAL_PATTERN);
 
   private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
@@ -55,7 +55,10 @@ final class InstanceChecks {
       fail(label, "spec.url is required: the Omni organisation, e.g. https://myorg.omniapp.co");
     }
     if (!URL.matcher(spec.url).matches()) {
-      fail(label, "spec.url must be a URL like https://myorg.omniapp.co (with https://)");
+      fail(
+          label,
+          "spec.url must be a URL like https://myorg.omniapp.co (with https://; no user, password"
+              + " or query)");
     }
     if (spec.tokenSecretRef == null || spec.tokenSecretRef.name == null) {
       fail(label, "spec.tokenSecretRef.name is required: the Secret holding the Omni API key");

@@ -79,6 +79,23 @@ class InstanceBadInputTest {
                 omni.plan("-f", m = file(cluster("url: myorg.omniapp.co\n" + KEY))))
             .names(m + doc1 + "spec.url")
             .fix("must be a URL like https://myorg.omniapp.co"),
+        row(
+                "instance",
+                "a URL with a user and password",
+                omni.plan(
+                    "-f",
+                    m = file(cluster("url: https://admin:url-pass-5150@myorg.omniapp.co\n" + KEY))))
+            .names(m + doc1 + "spec.url")
+            .fix("no user, password or query")
+            .secret("url-pass-5150"),
+        row(
+                "instance",
+                "a URL with a query",
+                omni.plan(
+                    "-f", m = file(cluster("url: https://myorg.omniapp.co/?key=q-5150\n" + KEY))))
+            .names(m + doc1 + "spec.url")
+            .fix("no user, password or query")
+            .secret("q-5150"),
         row("instance", "no tokenSecretRef", omni.plan("-f", m = file(cluster(URL))))
             .names(m + doc1 + "spec.tokenSecretRef.name")
             .fix("is required"),
