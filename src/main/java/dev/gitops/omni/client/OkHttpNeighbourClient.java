@@ -63,12 +63,13 @@ public final class OkHttpNeighbourClient implements NeighbourClient {
       String connectionId, String scheduleId, RefreshSchedule schedule) {
     HttpUrl url = routes.schedules(connectionId, scheduleId);
     Reply reply = send(exchange.request(url).put(body(NeighbourBodies.schedule(schedule))));
-    if (reply.json() == null && !reply.body().isBlank()) {
+    var json = reply.json();
+    if (json == null && !reply.body().isBlank()) {
       throw OmniErrors.malformed(reply.status(), "a JSON answer", UNREADABLE);
     }
     // What PUT answers is not documented: without a whole schedule, what was sent is what holds.
     String id = OmniExchange.segment(scheduleId, "schedule");
-    return ScheduleReader.answer(reply.json(), id, schedule);
+    return ScheduleReader.answer(json, id, schedule);
   }
 
   @Override

@@ -48,11 +48,6 @@ public record SchedulePlan(
     return creates.isEmpty() && updates.isEmpty() && deletes.isEmpty();
   }
 
-  /** How many Omni calls carrying the plan out takes. */
-  public int calls() {
-    return creates.size() + updates.size() + deletes.size();
-  }
-
   /** "create 1, update 1, delete 2" for messages and {@code plan}. */
   public String summary() {
     List<String> parts = new ArrayList<>();

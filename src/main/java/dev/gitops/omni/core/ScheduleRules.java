@@ -17,7 +17,11 @@ final class ScheduleRules {
   static final Pattern CRON = Pattern.compile(RefreshScheduleSpec.CRON.replace("\\\\", "\\"));
 
   /** The most schedules a connection may list (the CRD's maxItems keeps its CEL cost bounded). */
-  static final int MAX = 10;
+  static final int MAX = RefreshScheduleSpec.MAX_PER_CONNECTION;
+
+  /** IANA region names (ZoneId.of also takes offsets like +02:00, which Omni refuses). */
+  private static final java.util.Set<String> ZONES =
+      java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
 
   static void check(List<RefreshScheduleSpec> schedules, List<Violation> out) {
     if (schedules == null) {
@@ -40,8 +44,7 @@ final class ScheduleRules {
         continue;
       }
       cron(at + ".schedule", s.schedule, out);
-      // a region name only: ZoneId.of also takes offsets (+02:00, GMT+2), which Omni refuses
-      if (!ZoneId.getAvailableZoneIds().contains(s.timezone)) {
+      if (!ZONES.contains(s.timezone)) {
         out.add(
             new Violation(
                 at + ".timezone",
@@ -65,7 +68,7 @@ final class ScheduleRules {
                 + cron
                 + "' has 5 fields (Unix cron); Omni also wants a year, and '?' in one"
                 + " of the day fields, e.g. '0 9 ? * MON-FRI *'"
-            : ": " + RefreshScheduleSpec.CRON_MESSAGE.substring("schedule must be ".length());
+            : ": " + RefreshScheduleSpec.CRON_FORM;
     out.add(new Violation(field, field + " is not Omni's 6-field cron" + hint));
   }
 }

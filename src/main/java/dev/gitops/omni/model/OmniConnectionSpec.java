@@ -56,7 +56,7 @@ import java.util.List;
     message = SpecRuleMessages.SCHEDULE_DUPLICATE)
 public class OmniConnectionSpec {
 
-  @io.fabric8.generator.annotation.Size(max = 10)
+  @io.fabric8.generator.annotation.Size(max = RefreshScheduleSpec.MAX_PER_CONNECTION)
   @JsonPropertyDescription(
       "Schema-refresh schedules of the connection. Set (even to []), Omni's schedules are made to"
           + " match it exactly: missing ones created, changed ones updated, others removed. Unset,"

@@ -19,10 +19,16 @@ public class RefreshScheduleSpec {
   public static final String CRON =
       "^\\\\S+ \\\\S+ (\\\\? \\\\S+ [^?\\\\s]\\\\S*|[^?\\\\s]\\\\S* \\\\S+ \\\\?) \\\\S+$";
 
+  /** What Omni's cron looks like, for messages. */
+  public static final String CRON_FORM =
+      "Omni's 6-field cron: minutes hours day-of-month month day-of-week year, with '?' in"
+          + " exactly one of the two day fields (e.g. '0 9 ? * MON-FRI *')";
+
   /** What the CRD (per schedule) and the planner (with its index) say about a bad cron. */
-  public static final String CRON_MESSAGE =
-      "schedule must be Omni's 6-field cron: minutes hours day-of-month month day-of-week year,"
-          + " with '?' in exactly one of the two day fields (e.g. '0 9 ? * MON-FRI *')";
+  public static final String CRON_MESSAGE = "schedule must be " + CRON_FORM;
+
+  /** The most schedules a connection may list (the CRD's maxItems keeps its CEL cost bounded). */
+  public static final int MAX_PER_CONNECTION = 10;
 
   @Required
   @io.fabric8.generator.annotation.Size(max = 64)

@@ -29,6 +29,16 @@ import java.util.Set;
 public record SimulatorTenants(
     Set<String> defaultTokens, Organisations organisations, Map<String, String> byInstance) {
 
+  /** The organisations and instances only: the keys are secrets. */
+  @Override
+  public String toString() {
+    return "SimulatorTenants[organisations="
+        + organisations.byName().keySet()
+        + ", instances="
+        + byInstance.keySet()
+        + "]";
+  }
+
   /** Only the default organisation, with {@code sim-token}. */
   public static final SimulatorTenants NONE =
       new SimulatorTenants(Set.of(SimulatorOptions.DEFAULT_TOKEN), Organisations.NONE, Map.of());

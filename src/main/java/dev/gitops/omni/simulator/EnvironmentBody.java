@@ -2,7 +2,6 @@ package dev.gitops.omni.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,18 +27,12 @@ record EnvironmentBody(String baseConnectionId, List<String> environmentConnecti
   /** A POST body: {@code baseConnectionId} and at least one environment connection id. */
   static EnvironmentBody link(byte[] body) {
     ObjectNode obj = JsonBodies.object(body);
-    JsonNode base = obj.get(BASE);
-    if (base != null && !base.isNull() && !base.isTextual()) {
-      throw CreateFields.wrongType(BASE, "string", base);
-    }
-    if (base == null || base.isNull() || base.textValue().isBlank()) {
-      throw ApiError.required(BASE);
-    }
+    String base = JsonBodies.requiredString(obj, BASE, BASE);
     List<String> ids = entries(obj.get(ENVIRONMENTS), ENVIRONMENTS);
     if (ids.isEmpty()) {
       throw ApiError.required(ENVIRONMENTS);
     }
-    return new EnvironmentBody(base.textValue().trim(), ids);
+    return new EnvironmentBody(base.trim(), ids);
   }
 
   /** A PUT body: {@code userAttributeValues}, required but may be empty; repeats kept once. */
@@ -53,30 +46,6 @@ record EnvironmentBody(String baseConnectionId, List<String> environmentConnecti
   }
 
   private static List<String> entries(JsonNode node, String field) {
-    List<String> out = new ArrayList<>();
-    if (node == null || node.isNull()) {
-      return out;
-    }
-    if (node.isTextual()) {
-      for (String v : node.textValue().split(",")) {
-        if (!v.isBlank()) {
-          out.add(v.trim());
-        }
-      }
-      return out;
-    }
-    if (!node.isArray()) {
-      throw CreateFields.wrongType(field, "string", node);
-    }
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode v = node.get(i);
-      if (!v.isTextual()) {
-        throw CreateFields.wrongType(field + "." + i, "string", v);
-      }
-      if (!v.textValue().isBlank()) {
-        out.add(v.textValue().trim());
-      }
-    }
-    return out;
+    return JsonBodies.commaOrArray(node, field, "string", true);
   }
 }

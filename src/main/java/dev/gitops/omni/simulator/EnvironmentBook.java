@@ -68,8 +68,8 @@ final class EnvironmentBook {
     }
   }
 
-  /** Sets a record's values; returns its base connection's id. */
-  String update(String recordId, List<String> values) {
+  /** Sets a record's values. */
+  void update(String recordId, List<String> values) {
     synchronized (store) {
       StoredEnvironment e = find(recordId);
       for (String value : values) {
@@ -82,14 +82,13 @@ final class EnvironmentBook {
         }
       }
       e.values = new ArrayList<>(values);
-      return e.baseConnectionId;
     }
   }
 
-  /** Removes a record; returns its base connection's id. */
-  String delete(String recordId) {
+  /** Removes a record. */
+  void delete(String recordId) {
     synchronized (store) {
-      return byId.remove(find(recordId).id).baseConnectionId;
+      byId.remove(find(recordId).id);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.gitops.omni.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,15 +39,9 @@ record EnvironmentChange(boolean nameSent, String name, boolean valuesSent, List
       } else if (!attr.isObject()) {
         throw CreateFields.wrongType(CURRENT, "object", attr);
       } else {
-        JsonNode name = attr.get("attributeName");
-        if (name != null && !name.isNull() && !name.isTextual()) {
-          throw CreateFields.wrongType(CURRENT + ".attributeName", "string", name);
-        }
-        if (name == null || name.isNull() || name.textValue().isBlank()) {
-          throw ApiError.required(CURRENT + ".attributeName");
-        }
+        String name = JsonBodies.requiredString(attr, "attributeName", CURRENT + ".attributeName");
         List<String> values = values(attr.get("defaultValues"), CURRENT + ".defaultValues");
-        change = new EnvironmentChange(true, name.textValue(), true, values);
+        change = new EnvironmentChange(true, name, true, values);
       }
     }
     if (body.has(BETA_NAME)) {
@@ -68,27 +61,6 @@ record EnvironmentChange(boolean nameSent, String name, boolean valuesSent, List
 
   /** An array of strings; also a single string (comma-separated), as older instances used. */
   private static List<String> values(JsonNode node, String path) {
-    List<String> out = new ArrayList<>();
-    if (node == null || node.isNull()) {
-      return out;
-    }
-    if (node.isTextual()) {
-      for (String v : node.textValue().split(",")) {
-        if (!v.isBlank()) {
-          out.add(v.trim());
-        }
-      }
-      return out;
-    }
-    if (!node.isArray()) {
-      throw CreateFields.wrongType(path, "array", node);
-    }
-    for (int i = 0; i < node.size(); i++) {
-      if (!node.get(i).isTextual()) {
-        throw CreateFields.wrongType(path + "." + i, "string", node.get(i));
-      }
-      out.add(node.get(i).textValue());
-    }
-    return out;
+    return JsonBodies.commaOrArray(node, path, "array", false);
   }
 }

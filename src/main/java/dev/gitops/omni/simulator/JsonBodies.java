@@ -99,4 +99,53 @@ final class JsonBodies {
     }
     return "object";
   }
+
+  /** A non-blank string {@code field} of {@code parent}, named {@code path} in errors. */
+  static String requiredString(JsonNode parent, String field, String path) {
+    JsonNode v = parent.get(field);
+    if (v != null && !v.isNull() && !v.isTextual()) {
+      throw CreateFields.wrongType(path, "string", v);
+    }
+    if (v == null || v.isNull() || v.textValue().isBlank()) {
+      throw ApiError.required(path);
+    }
+    return v.textValue();
+  }
+
+  /**
+   * A list of strings: an array, or one comma-separated string (as older Omni instances took it);
+   * none for a missing or null node.
+   *
+   * @param shape the type named when the node is neither ("string" or "array")
+   * @param trimItems whether array items are trimmed and blank ones dropped, as comma parts are
+   */
+  static List<String> commaOrArray(JsonNode node, String path, String shape, boolean trimItems) {
+    List<String> out = new java.util.ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (node.isTextual()) {
+      for (String v : node.textValue().split(",")) {
+        if (!v.isBlank()) {
+          out.add(v.trim());
+        }
+      }
+      return out;
+    }
+    if (!node.isArray()) {
+      throw CreateFields.wrongType(path, shape, node);
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode v = node.get(i);
+      if (!v.isTextual()) {
+        throw CreateFields.wrongType(path + "." + i, "string", v);
+      }
+      if (!trimItems) {
+        out.add(v.textValue());
+      } else if (!v.textValue().isBlank()) {
+        out.add(v.textValue().trim());
+      }
+    }
+    return out;
+  }
 }

@@ -53,16 +53,6 @@ record ScheduleBody(String schedule, String timezone, boolean hardRefresh, List<
   }
 
   private static String requiredString(ObjectNode obj, String field) {
-    JsonNode v = obj.get(field);
-    if (v == null || v.isNull()) {
-      throw ApiError.required(field);
-    }
-    if (!v.isTextual()) {
-      throw CreateFields.wrongType(field, "string", v);
-    }
-    if (v.textValue().isBlank()) {
-      throw ApiError.required(field);
-    }
-    return v.textValue();
+    return JsonBodies.requiredString(obj, field, field);
   }
 }

@@ -138,6 +138,7 @@ class SimulatorTenantsTest {
     assertThat(t.organisations().byName().keySet()).containsExactlyElementsOf(organisations);
     assertThat(t.byInstance()).isEqualTo(byInstance);
     assertThat(t.names().get(0)).isEqualTo("default");
+    assertThat(t.toString()).as("no key in toString").doesNotContain("k1", "k2", "sim-token");
   }
 
   @Test
