@@ -81,13 +81,8 @@ final class EnvironmentOfChecks {
     OmniConnectionSpec b = spec(base);
     String mine = instanceOf.get(ManifestPlanner.key(m));
     String theirs = instanceOf.get(ManifestPlanner.key(base));
-    return new EnvironmentRules.Base(
-        base.name(),
-        b.dialect,
-        b.environmentUserAttribute != null
-            && b.environmentUserAttribute.attributeName != null
-            && !b.environmentUserAttribute.attributeName.isBlank(),
-        mine == null || theirs == null || Objects.equals(mine, theirs));
+    return EnvironmentRules.Base.of(
+        base.name(), b, mine == null || theirs == null || Objects.equals(mine, theirs));
   }
 
   private static OmniConnectionSpec spec(Manifest m) {

@@ -26,6 +26,17 @@ public final class EnvironmentRules {
     public Base(String name, Dialect dialect, boolean setsUserAttribute) {
       this(name, dialect, setsUserAttribute, true);
     }
+
+    /** The base named {@code name} with {@code spec}, for the operator and {@code plan} alike. */
+    public static Base of(
+        String name, dev.gitops.omni.model.OmniConnectionSpec spec, boolean sameInstance) {
+      var attribute = spec.environmentUserAttribute;
+      boolean sets =
+          attribute != null
+              && attribute.attributeName != null
+              && !attribute.attributeName.isBlank();
+      return new Base(name, spec.dialect, sets, sameInstance);
+    }
   }
 
   /** Another environment of the same base, and its values. */

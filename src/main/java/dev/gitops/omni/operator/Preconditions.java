@@ -96,10 +96,9 @@ final class Preconditions {
             .filter(b -> b.getMetadata().getDeletionTimestamp() == null && b.getSpec() != null)
             .map(
                 b ->
-                    new EnvironmentRules.Base(
+                    EnvironmentRules.Base.of(
                         b.getMetadata().getName(),
-                        b.getSpec().dialect,
-                        b.getSpec().environmentUserAttribute != null,
+                        b.getSpec(),
                         InstanceId.of(b).equals(InstanceId.of(r))))
             .orElse(null);
     List<EnvironmentRules.Sibling> siblings =

@@ -136,4 +136,20 @@ class EnvironmentRulesTest {
               });
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aBaseSetsTheUserAttributeOnlyWithANonBlankName() {
+    var spec = new dev.gitops.omni.model.OmniConnectionSpec();
+    spec.dialect = Dialect.postgres;
+    assertThat(Base.of("prod", spec, true).setsUserAttribute()).as("no attribute").isFalse();
+
+    spec.environmentUserAttribute =
+        new dev.gitops.omni.model.EnvironmentUserAttribute("  ", List.of());
+    assertThat(Base.of("prod", spec, true).setsUserAttribute()).as("a blank name").isFalse();
+
+    spec.environmentUserAttribute =
+        new dev.gitops.omni.model.EnvironmentUserAttribute("team", List.of());
+    assertThat(Base.of("prod", spec, false))
+        .isEqualTo(new Base("prod", Dialect.postgres, true, false));
+  }
 }
