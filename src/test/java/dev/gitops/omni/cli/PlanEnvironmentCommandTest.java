@@ -162,7 +162,13 @@ class PlanEnvironmentCommandTest {
 
   @Test
   void aValueTwoEnvironmentsOfOneBaseShareGoesToTheFirstByNameAsInTheCluster() throws Exception {
-    Path f = files("[dev]", "[qa, dev]");
+    // qa is written before dev: the first by name wins, not the first in the file
+    Path f =
+        omni.write(
+            "envs.yaml",
+            pg("base", ATTRIBUTE)
+                + pg("qa", "environmentOf: {name: base, userAttributeValues: [qa, dev]}")
+                + pg("dev", "environmentOf: {name: base, userAttributeValues: [dev]}"));
 
     Cli.Result text = omni.run("plan", "-f", f.toString());
 
@@ -174,7 +180,7 @@ class PlanEnvironmentCommandTest {
         .contains(" team/qa ")
         .contains(
             f
-                + ", document 3: spec.environmentOf.userAttributeValues: 'dev' is already used by"
+                + ", document 2: spec.environmentOf.userAttributeValues: 'dev' is already used by"
                 + " OmniConnection dev, another environment of the same base");
     JsonNode doc = JSON.readTree(omni.run("plan", "-f", f.toString(), "-o", "json").out());
     assertThat(find(doc, "team/qa").path("reason").asText()).isEqualTo("InvalidSpec");

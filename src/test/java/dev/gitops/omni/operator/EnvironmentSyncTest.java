@@ -110,6 +110,10 @@ class EnvironmentSyncTest {
 
     assertThat(asked).as("a spec change goes at once").hasSize(1);
     assertThat(changed.status().environmentLink.userAttributeValues).containsExactly("dev", "qa");
+    assertThat(omni.links.values())
+        .singleElement()
+        .as("the new values reached Omni")
+        .matches(l -> l.userAttributeValues().equals(List.of("dev", "qa")));
     assertThat(done).as("nothing admitted yet").isEmpty();
     admission = null;
     u.clock.now = u.clock.now.plus(INTERVAL);

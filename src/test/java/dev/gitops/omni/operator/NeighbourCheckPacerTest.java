@@ -117,9 +117,21 @@ class NeighbourCheckPacerTest {
     assertThat(pacer.admit("schedules/b"))
         .as("went at once with a spec change: its next due check takes a new slot, after c's")
         .isEqualTo(SECOND.multipliedBy(3));
+  }
 
-    advance(Duration.ofMinutes(3));
-    assertThat(pacer.admit("schedules/c")).as("a slot over a window old: left behind").isNull();
+  @Test
+  void aSlotOverAWindowOldIsTakenAsNoneAndQueuesAgain() {
+    pacer.admit("schedules/a");
+    assertThat(pacer.admit("schedules/c")).isEqualTo(SECOND);
+    advance(RequestBudget.WINDOW);
+    assertThat(pacer.admit("schedules/x")).as("the window's prune: c is not a window old").isNull();
+    advance(Duration.ofSeconds(2));
+    assertThat(pacer.admit("schedules/d")).isNull();
+    assertThat(pacer.admit("schedules/e")).isEqualTo(SECOND);
+
+    assertThat(pacer.admit("schedules/c"))
+        .as("c left its slot behind over a window ago: it queues behind e, not at once")
+        .isEqualTo(SECOND.multipliedBy(2));
   }
 
   @Test

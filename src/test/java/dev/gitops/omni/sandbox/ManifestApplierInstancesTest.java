@@ -19,18 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestApplierInstancesTest {
   @TempDir Path dir;
 
+  /** The connection is written first: the applier must still create its instances before it. */
   static final String LAYOUT =
-      SimulatorTenantsTest.cluster("shared", "key")
+      """
+      apiVersion: omni.gitops.dev/v1alpha1
+      kind: OmniConnection
+      metadata: {name: pg, namespace: team-b}
+      spec:
+        instanceRef: {kind: OmniInstance, name: omni}
+        dialect: postgres
+      """
           + SimulatorTenantsTest.namespaced("team-b", "omni")
-          + """
-          ---
-          apiVersion: omni.gitops.dev/v1alpha1
-          kind: OmniConnection
-          metadata: {name: pg, namespace: team-b}
-          spec:
-            instanceRef: {kind: OmniInstance, name: omni}
-            dialect: postgres
-          """;
+          + SimulatorTenantsTest.cluster("shared", "key");
 
   @Test
   void instancesComeBeforeTheirConnectionsAndAnEditKeepsTheOperatorsFields() throws IOException {

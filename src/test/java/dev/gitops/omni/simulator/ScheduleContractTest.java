@@ -101,6 +101,7 @@ class ScheduleContractTest {
     String sid = c.createSchedule(id, hard).json().get("scheduleId").asText();
     assertThat(sim.schedules("default", id).get(0).hardRefresh()).isTrue();
 
+    java.time.Instant beforePut = java.time.Instant.now();
     SimClient.Resp put =
         c.updateSchedule(id, sid, Bodies.schedule("30 7 ? * MON-FRI *", "Europe/Paris"));
 
@@ -111,7 +112,8 @@ class ScheduleContractTest {
     ScheduleSnapshot snap = sim.schedules("default", id).get(0);
     assertThat(snap.timezone()).isEqualTo("Europe/Paris");
     assertThat(snap.hardRefresh()).as("a PUT replaces the whole body").isFalse();
-    assertThat(snap.updatedAt()).isAfterOrEqualTo(snap.createdAt());
+    assertThat(snap.updatedAt()).as("set by the PUT").isAfterOrEqualTo(beforePut);
+    assertThat(snap.createdAt()).as("kept by the PUT").isBefore(beforePut);
 
     SimClient.Resp del = c.deleteSchedule(id, sid);
     assertThat(del.status()).isEqualTo(200);
