@@ -50,7 +50,7 @@ final class FailurePolicy {
     if (retrying) {
       return new Step(r, status, outcome, retryDelay(key, e));
     }
-    status.failedInputs = RejectionMemory.fingerprint(r, credentialVersions);
+    status.failedInputs = rejections.fingerprintOf(r, credentialVersions);
     rejections.remember(key, status.failedInputs, outcome);
     return new Step(r, status, outcome, null);
   }

@@ -3,6 +3,7 @@ package dev.gitops.omni.operator;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,18 +113,24 @@ final class InstanceRuntimes implements AutoCloseable {
    * Makes {@code id}'s runtime match {@code config}: built when new, rebuilt when its URL, prefix,
    * rate or poll interval changed, only given the new key when that is all that changed.
    *
+   * @param keyVersion the version of the Secret the key comes from (what terminal failures are
+   *     remembered with: a new one tries them again)
    * @return the runtime, and whether it was (re)built
    */
-  synchronized InstanceRuntime apply(InstanceId id, OperatorConfig config) {
+  synchronized InstanceRuntime apply(InstanceId id, OperatorConfig config, String keyVersion) {
     InstanceRuntime now = runtimes.get(id);
     if (now != null && now.settings().equals(InstanceRuntime.Settings.of(config))) {
+      now.parts().rejections().keyIs(keyVersion);
       if (!now.sends(config.token())) {
         now.useToken(config.token());
         log.info("{}: using its rotated API key", id);
+        // what Omni refused with the old key (401, 403) is tried again with the new one
+        declaring.apply(id.key()).forEach(r -> events.trigger(ResourceID.fromResource(r)));
       }
       return now;
     }
     InstanceRuntime next = builder.build(id, config, clients.apply(config));
+    next.parts().rejections().keyIs(keyVersion);
     runtimes.put(id, next);
     if (resources != null) {
       startPolling(next);

@@ -62,8 +62,8 @@ final class InstanceSync {
     runtimes.activate();
     TokenSecretRef ref = spec.tokenSecretRef;
     String where = "Secret " + tokenNamespace + "/" + ref.name + " key '" + ref.key + "'";
-    Optional<String> key =
-        secrets.apply(tokenNamespace, ref.name).flatMap(s -> CredentialResolver.read(s, ref.key));
+    Optional<Secret> secret = secrets.apply(tokenNamespace, ref.name);
+    Optional<String> key = secret.flatMap(s -> CredentialResolver.read(s, ref.key));
     if (key.isEmpty() || key.get().isBlank()) {
       runtimes.remove(id);
       return result(
@@ -91,7 +91,9 @@ final class InstanceSync {
               Reason.INVALID_SPEC, "spec.url is not a URL like https://myorg.omniapp.co"),
           null);
     }
-    InstanceRuntime runtime = runtimes.apply(id, config);
+    var meta = secret.get().getMetadata();
+    String keyVersion = ref.name + "/" + meta.getUid() + "/" + meta.getResourceVersion();
+    InstanceRuntime runtime = runtimes.apply(id, config, keyVersion);
     return check(id, runtime, generation, previous);
   }
 

@@ -59,7 +59,7 @@ final class Preconditions {
     if (!creds.ok()) {
       return warn(r, status, Outcome.stalled(creds.failureReason(), creds.failureMessage()), null);
     }
-    String fingerprint = RejectionMemory.fingerprint(r, creds.versions());
+    String fingerprint = rejections.fingerprintOf(r, creds.versions());
     // memory first: this copy of the resource may predate the status write of the rejection
     Optional<Outcome> remembered = rejections.recall(PlanInputCollector.key(r), fingerprint);
     if (remembered.isPresent()) {

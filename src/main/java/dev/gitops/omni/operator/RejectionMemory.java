@@ -16,6 +16,23 @@ final class RejectionMemory {
 
   private final Map<String, Rejection> rejected = new ConcurrentHashMap<>();
 
+  /** Which API key the instance sends (its Secret's version; empty for the command line's). */
+  private volatile String keyVersion = "";
+
+  /**
+   * The instance sends the key of this Secret version from now on: a 401 or 403 may not hold for
+   * it, so the inputs it rejected are tried again once.
+   */
+  void keyIs(String version) {
+    keyVersion = version == null ? "" : version;
+  }
+
+  /** {@link #fingerprint(OmniConnection, Map)} with the instance's key version, when it has one. */
+  String fingerprintOf(OmniConnection r, Map<String, String> credentialVersions) {
+    String inputs = fingerprint(r, credentialVersions);
+    return keyVersion.isEmpty() ? inputs : inputs + ";key=" + keyVersion;
+  }
+
   /**
    * What a terminal failure was computed from: generation, Secret versions and annotations (not
    * their values' secrets: annotation values are not secret). A change to any of them retries.

@@ -67,7 +67,8 @@ class InstanceAccessTest {
           OperatorUnits.CONFIG.withOmni(
               java.net.URI.create("https://" + id.name() + ".omni.invalid"),
               "v1",
-              dev.gitops.omni.connection.SecretValue.of("k")));
+              dev.gitops.omni.connection.SecretValue.of("k")),
+          "key/1");
     }
 
     @Override

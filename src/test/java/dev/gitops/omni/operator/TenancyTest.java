@@ -36,6 +36,7 @@ class TenancyTest {
   static final String KEY_A2 = "canary-key-a2-77c1";
   static final String KEY_B = "canary-key-b-0d4a";
   static final String REVOKED = "canary-revoked-5b2b";
+  static final String KEY_A_READ_ONLY = "canary-key-a-ro-91d0";
 
   final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
       new ch.qos.logback.core.read.ListAppender<>();
@@ -54,6 +55,7 @@ class TenancyTest {
                 SimulatorOptions.defaults().toBuilder()
                     .rateLimitPerMinute(0)
                     .organisation("org-a", KEY_A1, KEY_A2)
+                    .organisationReadOnly("org-a", KEY_A_READ_ONLY)
                     .organisation("org-b", KEY_B)
                     .build(),
                 c -> c)
@@ -169,23 +171,81 @@ class TenancyTest {
 
     secret(A, "omni-key", "token", REVOKED);
     awaitInstance(A, "Unauthorized");
-    secret(A, "omni-key", "token", KEY_A2);
+    // a read-only key of the same organisation: the instance lists, the connection's PATCH is
+    // refused, so the connection's own requests carry the rotated key
+    secret(A, "omni-key", "token", KEY_A_READ_ONLY);
     awaitInstance(A, "Available");
-    // the connection still works through the instance, now with the second key
+    setBaseRole("QUERIER");
+    await("PATCH refused with the read-only key")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                h.sim.journal().stream()
+                    .anyMatch(
+                        j ->
+                            j.method().equals("PATCH")
+                                && j.status() == 403
+                                && "org-a".equals(j.organisation())));
+    assertThat(h.sim.connections("org-a")).noneMatch(c -> "QUERIER".equals(c.baseRole()));
+
+    secret(A, "omni-key", "token", KEY_A2);
+    await("PATCH with the second key")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                h.sim.connections("org-a").stream().anyMatch(c -> "QUERIER".equals(c.baseRole())));
+    assertThat(emitted()).doesNotContain(KEY_A1, KEY_A2, KEY_A_READ_ONLY, REVOKED, KEY_B);
+  }
+
+  private void setBaseRole(String role) {
     h.k8s
         .resources(OmniConnection.class)
         .inNamespace(A)
         .withName("sales")
         .edit(
             r -> {
-              r.getSpec().baseRole = "QUERIER";
+              r.getSpec().baseRole = role;
               return r;
             });
-    await("PATCH with the rotated key")
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                h.sim.connections("org-a").stream().anyMatch(c -> "QUERIER".equals(c.baseRole())));
+  }
+
+  /** What the operator logged, and the instances' and connections' statuses, as text. */
+  private String emitted() {
+    StringBuilder out = new StringBuilder();
+    logs.list.forEach(
+        e ->
+            out.append(e.getFormattedMessage())
+                .append('\n')
+                .append(e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())
+                .append('\n'));
+    for (String ns : List.of(A, B)) {
+      h.k8s
+          .resources(OmniInstance.class)
+          .inNamespace(ns)
+          .list()
+          .getItems()
+          .forEach(
+              i ->
+                  out.append(io.fabric8.kubernetes.client.utils.Serialization.asJson(i.getStatus()))
+                      .append('\n'));
+      h.k8s
+          .resources(OmniConnection.class)
+          .inNamespace(ns)
+          .list()
+          .getItems()
+          .forEach(
+              c ->
+                  out.append(io.fabric8.kubernetes.client.utils.Serialization.asJson(c.getStatus()))
+                      .append('\n'));
+      h.k8s
+          .v1()
+          .events()
+          .inNamespace(ns)
+          .list()
+          .getItems()
+          .forEach(e -> out.append(e.getMessage()).append('\n'));
+    }
+    return out.toString();
   }
 
   @Test
@@ -193,13 +253,7 @@ class TenancyTest {
     apply(connection(B, "sales", new InstanceRef(InstanceRef.Kind.OmniInstance, "omni")));
     awaitReady(B, "sales");
 
-    System.out.println(
-        "BEFORE DELETE "
-            + h.k8s.resources(OmniInstance.class).inNamespace(B).withName("omni").get());
     h.k8s.resources(OmniInstance.class).inNamespace(B).withName("omni").delete();
-    System.out.println(
-        "AFTER DELETE "
-            + h.k8s.resources(OmniInstance.class).inNamespace(B).withName("omni").get());
     awaitInstance(B, "InUse");
     OmniInstance held = h.k8s.resources(OmniInstance.class).inNamespace(B).withName("omni").get();
     assertThat(held.getStatus().usedBy).containsExactly("team-b/sales");
