@@ -77,7 +77,8 @@ public final class StatusBuilder {
     return previous(list, type).map(StatusCondition::getStatus);
   }
 
-  static Optional<StatusCondition> previous(List<StatusCondition> list, String type) {
+  /** The condition of a type in {@code list}, if present. */
+  public static Optional<StatusCondition> previous(List<StatusCondition> list, String type) {
     return list == null
         ? Optional.empty()
         : list.stream().filter(c -> type.equals(c.getType())).findFirst();

@@ -107,10 +107,6 @@ final class ConnectionEventSources {
   private static String ready(CustomResource<?, OmniInstanceStatus> r) {
     return r.getStatus() == null
         ? null
-        : r.getStatus().conditions.stream()
-            .filter(c -> StatusBuilder.READY.equals(c.getType()))
-            .map(c -> c.getStatus())
-            .findFirst()
-            .orElse(null);
+        : StatusBuilder.previousStatus(r.getStatus().conditions, StatusBuilder.READY).orElse(null);
   }
 }

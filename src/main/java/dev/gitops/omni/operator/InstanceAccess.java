@@ -73,10 +73,8 @@ final class InstanceAccess {
     String why =
         status == null
             ? "the operator has not read its key yet"
-            : status.conditions.stream()
-                .filter(c -> StatusBuilder.READY.equals(c.getType()))
+            : StatusBuilder.previous(status.conditions, StatusBuilder.READY)
                 .map(c -> c.getReason() + ": " + c.getMessage())
-                .findFirst()
                 .orElse("the operator has not read its key yet");
     return refuse(id, Outcomes.instanceNotReady(id.toString(), why));
   }

@@ -53,7 +53,7 @@ final class InstanceRuntime {
 
   /** Whether {@code key} is the key this runtime sends. */
   boolean sends(SecretValue key) {
-    return token != null && key != null && token.reveal().equals(key.reveal());
+    return token != null && token.equals(key);
   }
 
   /**

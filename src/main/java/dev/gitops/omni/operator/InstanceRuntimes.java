@@ -70,6 +70,11 @@ final class InstanceRuntimes implements AutoCloseable {
     return declaring.apply(id.key()).stream().map(PlanInputCollector::key).sorted().toList();
   }
 
+  /** How many connections declare {@code id}. */
+  int userCount(InstanceId id) {
+    return declaring.apply(id.key()).size();
+  }
+
   /** Where the connections declaring an instance (by {@link InstanceId#key()}) are found. */
   void findUsersWith(Function<String, List<OmniConnection>> lookup) {
     this.declaring = lookup;

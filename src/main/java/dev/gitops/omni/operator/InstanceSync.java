@@ -79,7 +79,10 @@ final class InstanceSync {
     try {
       config =
           base.withOmni(URI.create(spec.url), spec.apiPrefix.name(), SecretValue.of(key.get()))
-              .withRequestsPerMinute(spec.requestsPerMinute == null ? 60 : spec.requestsPerMinute)
+              .withRequestsPerMinute(
+                  spec.requestsPerMinute == null
+                      ? OperatorConfig.DEFAULT_REQUESTS_PER_MINUTE
+                      : spec.requestsPerMinute)
               .withPollInterval(Durations.parseOr(spec.pollInterval, base.pollInterval()));
     } catch (IllegalArgumentException e) {
       runtimes.remove(id);
@@ -123,7 +126,7 @@ final class InstanceSync {
       return result(id, generation, previous, failed(e), e.retryable() ? recheck : interval);
     }
     Instant listed = parts.cache().startedAt();
-    int users = runtimes.users(id).size();
+    int users = runtimes.userCount(id);
     Result r =
         result(
             id,
@@ -200,7 +203,7 @@ final class InstanceSync {
             generation,
             outcome,
             clock.instant());
-    s.connections = runtimes.users(id).size();
+    s.connections = runtimes.userCount(id);
     if (previous != null) {
       s.lastListTime = previous.lastListTime;
     }
