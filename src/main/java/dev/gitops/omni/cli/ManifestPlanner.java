@@ -55,22 +55,6 @@ final class ManifestPlanner {
     }
   }
 
-  /** Plans from the files alone: credentials Omni already holds cannot be compared. */
-  static List<PlanRow> plan(ManifestReader.Result files, List<ObservedConnection> listed) {
-    return plan(files, listed, null);
-  }
-
-  /**
-   * Plans with {@code live}, the cluster's status by resource (null: no cluster): a resource the
-   * operator manages is planned from what it applied, as the operator would plan it.
-   */
-  static List<PlanRow> plan(
-      ManifestReader.Result files,
-      List<ObservedConnection> listed,
-      Map<String, OmniConnectionStatus> live) {
-    return plan(files, files.ofKind("OmniConnection"), listed, live);
-  }
-
   /**
    * Plans {@code connections}, those of the files that use one instance, against that instance's
    * list: claims and conflicts are within one instance, as in the operator.
@@ -128,7 +112,7 @@ final class ManifestPlanner {
     }
     FileCredentials.Found creds = credentials.resolve(r);
     if (creds.failureReason() != null) {
-      return PlanRows.credentialsProblem(m, r, creds);
+      return PlanRows.credentialsProblem(m, creds);
     }
     Plan plan = Planner.plan(input(r, creds.versions(), LastApplied.NONE));
     // no cluster status here: a connection that differs only where Omni cannot change it in

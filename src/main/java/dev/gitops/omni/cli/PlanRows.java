@@ -78,7 +78,7 @@ final class PlanRows {
         null);
   }
 
-  static PlanRow credentialsProblem(Manifest m, OmniConnection r, FileCredentials.Found creds) {
+  static PlanRow credentialsProblem(Manifest m, FileCredentials.Found creds) {
     return unplanned(m, "invalid", creds.failureReason(), creds.failureMessage());
   }
 

@@ -74,6 +74,7 @@ final class SandboxRunner {
       Thread.interrupted();
       progress.line("stopping");
       List<StatusRow> rows = rows();
+      announce(rows);
       table(rows);
       return exitCode(rows);
     }
@@ -169,8 +170,8 @@ final class SandboxRunner {
         .toList();
   }
 
+  /** The table of {@code rows}, with the instances as {@link #announce} last read them. */
   private void table(List<StatusRow> rows) {
-    instances.refresh();
     boolean withInstance = instances.shown(rows);
     List<String> header =
         new ArrayList<>(

@@ -4,7 +4,6 @@ import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.OmniInstance;
 import dev.gitops.omni.simulator.Organisations;
 import dev.gitops.omni.simulator.SimulatorOptions;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -97,18 +96,15 @@ public record SimulatorTenants(
     return manifests.stream()
         .map(
             m -> {
-              HasMetadata r = m.resource();
-              if (r instanceof OmniInstance i && i.getSpec() != null) {
-                OmniInstance copy = StrictYaml.copy(i);
-                copy.getSpec().url = simulatorUrl;
-                return new Manifest(m.file(), m.document(), copy);
+              boolean instance =
+                  m.resource() instanceof OmniInstance
+                      || m.resource() instanceof ClusterOmniInstance;
+              if (!instance || FileInstances.settings(m) == null) {
+                return m;
               }
-              if (r instanceof ClusterOmniInstance c && c.getSpec() != null) {
-                ClusterOmniInstance copy = StrictYaml.copy(c);
-                copy.getSpec().url = simulatorUrl;
-                return new Manifest(m.file(), m.document(), copy);
-              }
-              return m;
+              Manifest copy = new Manifest(m.file(), m.document(), StrictYaml.copy(m.resource()));
+              FileInstances.settings(copy).url = simulatorUrl;
+              return copy;
             })
         .toList();
   }
