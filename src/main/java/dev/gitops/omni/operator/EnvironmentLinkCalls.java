@@ -20,18 +20,20 @@ final class EnvironmentLinkCalls {
   record Result(String id, String changed) {}
 
   /**
+   * @param listed Omni's links (empty: this Omni has no list)
    * @param created told the id of a record as soon as Omni made it, before its values are set: a
    *     failure in between must not lose it (a second create for the same pair is refused)
    */
   static Result apply(
       NeighbourClient omni,
+      Optional<List<EnvironmentLink>> listed,
       String self,
       String base,
       List<String> values,
       Optional<EnvironmentLink> remembered,
       java.util.function.Consumer<String> created) {
     List<EnvironmentLink> mine =
-        omni.environments()
+        listed
             .map(all -> all.stream().filter(l -> self.equals(l.environmentConnectionId())).toList())
             .orElseGet(() -> remembered.map(List::of).orElse(List.of()));
     EnvironmentLink keep = null;

@@ -27,6 +27,7 @@ final class EnvironmentSync {
   private final Events events;
   private final Clock clock;
   private final CheckAdmission admission;
+  private final SharedEnvironmentLinks links;
 
   /** Checks the budget cut short: their next turn carries on without asking for a slot again. */
   private final java.util.Set<String> cutShort = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -38,6 +39,7 @@ final class EnvironmentSync {
     this.events = events;
     this.clock = clock;
     this.admission = admission;
+    this.links = new SharedEnvironmentLinks(clock);
   }
 
   /** After a reconcile that left the connection Ready; the step's next look no later than due. */
@@ -126,8 +128,10 @@ final class EnvironmentSync {
     String check = check(r);
     boolean resuming = cutShort.remove(check);
     boolean paced = !changed && Boolean.TRUE.equals(s.inSync) && !resuming;
+    // a periodic check takes Omni's list as another check read it this interval
+    Duration listAge = paced ? interval : Duration.ZERO;
     return admission.run(
-        check, paced, () -> link(r, env, self, base, s, omni, interval, generation, now));
+        check, paced, () -> link(r, env, self, base, s, omni, interval, listAge, now));
   }
 
   /** What is kept for resource {@code key} (ns/name), dropped: the field went, or the resource. */
@@ -148,31 +152,41 @@ final class EnvironmentSync {
       EnvironmentLinkStatus s,
       NeighbourClient omni,
       Duration interval,
-      long generation,
+      Duration listAge,
       Instant now) {
     Optional<EnvironmentLink> known =
         s.id == null
             ? Optional.empty()
             : Optional.of(
                 new EnvironmentLink(s.id, s.baseConnectionId, self, s.userAttributeValues));
-    EnvironmentLinkCalls.Result done =
-        EnvironmentLinkCalls.apply(
-            omni,
-            self,
-            base,
-            env.userAttributeValues,
-            known,
-            id -> {
-              // kept even if setting its values fails next
-              s.id = id;
-              s.baseConnectionId = base;
-              s.userAttributeValues = List.of();
-            });
+    EnvironmentLinkCalls.Result done;
+    try {
+      done =
+          EnvironmentLinkCalls.apply(
+              omni,
+              links.read(omni, listAge),
+              self,
+              base,
+              env.userAttributeValues,
+              known,
+              id -> {
+                // kept even if setting its values fails next
+                s.id = id;
+                s.baseConnectionId = base;
+                s.userAttributeValues = List.of();
+              });
+    } catch (RuntimeException e) {
+      links.changed();
+      throw e;
+    }
+    if (done.changed() != null) {
+      links.changed();
+    }
     s.id = done.id();
     s.baseConnectionId = base;
     s.userAttributeValues = List.copyOf(env.userAttributeValues);
     s.inSync = true;
-    s.observedGeneration = generation;
+    s.observedGeneration = NeighbourTurns.generation(r);
     s.lastCheckTime = now.toString();
     s.message =
         "an environment of "

@@ -127,6 +127,27 @@ class EnvironmentSyncTest {
   }
 
   @Test
+  void periodicChecksWithinAnIntervalShareOneListButASpecChangeReadsAfresh() {
+    Step dev = run(dev(1, "dev"), managing("env-1"));
+    OmniConnection qaResource = OperatorUnits.postgres("qa");
+    qaResource.getMetadata().setGeneration(1L);
+    qaResource.getSpec().environmentOf = new EnvironmentOf("prod", List.of("qa"));
+    Step qa = run(qaResource, managing("env-2"));
+    assertThat(omni.count("environment-list")).as("each new link reads Omni").isEqualTo(2);
+    u.clock.now = u.clock.now.plus(INTERVAL);
+
+    run(dev(1, "dev"), dev.status());
+    run(qaResource, qa.status());
+
+    assertThat(omni.count("environment-list")).as("two periodic checks, one list").isEqualTo(3);
+
+    run(dev(2, "dev", "sandbox"), dev.status());
+    assertThat(omni.count("environment-list")).as("a spec change reads afresh").isEqualTo(4);
+    assertThat(omni.links.values())
+        .anyMatch(l -> l.userAttributeValues().equals(List.of("dev", "sandbox")));
+  }
+
+  @Test
   void newValuesAreOnePut() {
     Step first = run(dev(1, "dev"), managing("env-1"));
     omni.calls.clear();
