@@ -4,6 +4,7 @@ import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.NamespaceConditions;
 import dev.gitops.omni.model.OmniConnection;
@@ -65,11 +66,11 @@ final class PlanInstances {
     InstanceRef ref = ref(r);
     String ns = r.getMetadata().getNamespace();
     if (ref != null && ref.kindOrDefault() == InstanceRef.Kind.OmniInstance) {
-      String id = "OmniInstance " + ns + "/" + ref.name;
+      String id = InstanceId.of(r).toString();
       return files.namespaced(ns, ref.name).map(m -> use(id, m)).orElseGet(() -> notFound(id));
     }
     String name = ref == null ? DEFAULT : ref.name;
-    String id = "ClusterOmniInstance " + name;
+    String id = new InstanceId(InstanceRef.Kind.ClusterOmniInstance, null, name).toString();
     Optional<Manifest> found = files.cluster(name);
     if (found.isEmpty()) {
       return name.equals(DEFAULT) ? new Choice(COMMAND_LINE, null, null, null) : notFound(id);

@@ -1,6 +1,7 @@
 package dev.gitops.omni.cli;
 
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniInstance;
 import dev.gitops.omni.model.OmniInstanceStatus;
 import dev.gitops.omni.model.StatusCondition;
@@ -74,9 +75,8 @@ final class SandboxInstances {
   }
 
   private static String id(HasMetadata i) {
-    return i instanceof OmniInstance
-        ? "OmniInstance " + i.getMetadata().getNamespace() + "/" + i.getMetadata().getName()
-        : "ClusterOmniInstance " + i.getMetadata().getName();
+    return (i instanceof OmniInstance o ? InstanceId.of(o) : InstanceId.of((ClusterOmniInstance) i))
+        .toString();
   }
 
   private static StatusCondition ready(HasMetadata i) {

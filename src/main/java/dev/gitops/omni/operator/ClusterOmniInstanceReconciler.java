@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
 
 /** Reconciles ClusterOmniInstances: an instance the allowed namespaces may use. */
 final class ClusterOmniInstanceReconciler extends InstanceReconciler<ClusterOmniInstance> {

@@ -2,6 +2,7 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.core.StatusBuilder;
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniInstance;
 import dev.gitops.omni.model.OmniInstanceStatus;

@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.SecretKeyRef;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;

@@ -5,6 +5,7 @@ import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.StatusBuilder;
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniInstance;

@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.model.OmniInstanceStatus;
 import io.fabric8.kubernetes.client.CustomResource;

@@ -1,6 +1,7 @@
 package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OkHttpOmniClient;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;

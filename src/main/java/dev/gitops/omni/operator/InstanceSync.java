@@ -6,6 +6,7 @@ import dev.gitops.omni.connection.SecretValue;
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.core.StatusBuilder;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.model.OmniInstanceStatus;
 import dev.gitops.omni.model.TokenSecretRef;

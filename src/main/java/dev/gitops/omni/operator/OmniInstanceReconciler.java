@@ -1,5 +1,6 @@
 package dev.gitops.omni.operator;
 
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniInstance;
 
 /** Reconciles OmniInstances: an instance for the connections of its own namespace. */

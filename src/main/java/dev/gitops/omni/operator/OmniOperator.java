@@ -5,6 +5,7 @@ import dev.gitops.omni.client.OkHttpNeighbourClient;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;

@@ -5,6 +5,7 @@ import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.SpecRules;
 import dev.gitops.omni.core.Violation;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.model.OmniConnectionStatus;
 import java.time.Duration;

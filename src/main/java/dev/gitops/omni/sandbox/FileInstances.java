@@ -1,6 +1,8 @@
 package dev.gitops.omni.sandbox;
 
 import dev.gitops.omni.model.ClusterOmniInstance;
+import dev.gitops.omni.model.InstanceId;
+import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -60,11 +62,13 @@ public final class FileInstances {
   }
 
   public Optional<Manifest> namespaced(String namespace, String name) {
-    return Optional.ofNullable(byId.get("OmniInstance " + namespace + "/" + name));
+    return Optional.ofNullable(
+        byId.get(new InstanceId(InstanceRef.Kind.OmniInstance, namespace, name).toString()));
   }
 
   public Optional<Manifest> cluster(String name) {
-    return Optional.ofNullable(byId.get("ClusterOmniInstance " + name));
+    return Optional.ofNullable(
+        byId.get(new InstanceId(InstanceRef.Kind.ClusterOmniInstance, null, name).toString()));
   }
 
   /** The labels of a Namespace in the files, or empty when it is not in the files. */
@@ -95,9 +99,9 @@ public final class FileInstances {
    * instance in conditions.
    */
   public static String id(Manifest instance) {
-    return instance.kind().equals("OmniInstance")
-        ? "OmniInstance " + instance.namespace() + "/" + instance.name()
-        : "ClusterOmniInstance " + instance.name();
+    return instance.resource() instanceof OmniInstance i
+        ? InstanceId.of(i).toString()
+        : InstanceId.of((ClusterOmniInstance) instance.resource()).toString();
   }
 
   public static InstanceSettings settings(Manifest instance) {

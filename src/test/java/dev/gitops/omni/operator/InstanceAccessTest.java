@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.ClusterOmniInstanceSpec;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceRef.Kind;
 import dev.gitops.omni.model.NamespaceConditions;

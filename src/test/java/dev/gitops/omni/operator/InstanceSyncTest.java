@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitops.omni.connection.OmniFailure;
 import dev.gitops.omni.core.StatusBuilder;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.model.OmniConnection;

@@ -2,6 +2,7 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
+import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.OmniConnection;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
