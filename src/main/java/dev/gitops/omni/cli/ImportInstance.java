@@ -9,7 +9,6 @@ import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.Manifest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,9 +83,7 @@ record ImportInstance(
 
   OkHttpOmniClient client() {
     try {
-      return new OkHttpOmniClient(
-          new OmniClientConfig(
-              url, prefix, key, Duration.ofSeconds(10), Duration.ofSeconds(30), null));
+      return new OkHttpOmniClient(new OmniClientConfig(url, prefix, key, null, null, null));
     } catch (IllegalArgumentException e) {
       throw new UsageException(id + ": spec.url: " + e.getMessage());
     }

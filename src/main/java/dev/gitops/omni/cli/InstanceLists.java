@@ -11,7 +11,6 @@ import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.Manifest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -99,9 +98,7 @@ final class InstanceLists {
     OkHttpOmniClient client = null;
     try {
       client =
-          new OkHttpOmniClient(
-              new OmniClientConfig(
-                  spec.url, prefix, token, Duration.ofSeconds(10), Duration.ofSeconds(30), null));
+          new OkHttpOmniClient(new OmniClientConfig(spec.url, prefix, token, null, null, null));
       return new Listed(
           choice.id(),
           spec.url,

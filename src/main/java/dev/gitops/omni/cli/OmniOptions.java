@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The Omni connection options every command shares. */
@@ -74,13 +73,7 @@ public class OmniOptions {
     SecretValue token = requireToken();
     try {
       return new OkHttpOmniClient(
-          new OmniClientConfig(
-              instance.toString(),
-              api,
-              token,
-              Duration.ofSeconds(10),
-              Duration.ofSeconds(30),
-              null));
+          new OmniClientConfig(instance.toString(), api, token, null, null, null));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
