@@ -11,7 +11,7 @@ import static dev.gitops.omni.cli.PlanEnvironmentLink.UPDATE_VALUES;
 
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.connection.EnvironmentLink;
-import java.util.HashSet;
+import dev.gitops.omni.core.EnvironmentLinkPlan;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,36 +72,35 @@ final class EnvironmentLinks {
           "this Omni has no GET connection-environments, so whether the link exists cannot be"
               + " read (the operator links it once and keeps the record's id in its status)");
     }
-    String self = row.connectionId();
-    List<EnvironmentLink> mine =
-        links.get().stream().filter(l -> self.equals(l.environmentConnectionId())).toList();
-    EnvironmentLink same =
-        mine.stream().filter(l -> baseId.equals(l.baseConnectionId())).findFirst().orElse(null);
+    EnvironmentLinkPlan plan =
+        EnvironmentLinkPlan.of(row.connectionId(), baseId, values, links.get());
+    EnvironmentLink same = plan.keep();
     String note = taken(links.get(), row, baseId, values);
     String to = "link to " + base + " (" + baseId + ") " + values + note;
-    if (same != null) {
-      return new HashSet<>(same.userAttributeValues()).equals(new HashSet<>(values))
-          ? PlanEnvironmentLink.of(
-              IN_SYNC, base, baseId, values, same, "linked to " + base + " " + values)
-          : PlanEnvironmentLink.of(
+    return switch (plan.action()) {
+      case IN_SYNC ->
+          PlanEnvironmentLink.of(
+              IN_SYNC, base, baseId, values, same, "linked to " + base + " " + values);
+      case UPDATE_VALUES ->
+          PlanEnvironmentLink.of(
               UPDATE_VALUES,
               base,
               baseId,
               values,
               same,
               "values " + same.userAttributeValues() + " -> " + values + note);
-    }
-    if (mine.isEmpty()) {
-      return PlanEnvironmentLink.of(CREATE, base, baseId, values, null, to);
-    }
-    EnvironmentLink other = mine.get(0);
-    return PlanEnvironmentLink.of(
-        RELINK,
-        base,
-        baseId,
-        values,
-        other,
-        "linked in Omni to connection " + other.baseConnectionId() + ": unlink it, then " + to);
+      case CREATE -> PlanEnvironmentLink.of(CREATE, base, baseId, values, null, to);
+      case RELINK -> {
+        EnvironmentLink other = plan.removes().get(0);
+        yield PlanEnvironmentLink.of(
+            RELINK,
+            base,
+            baseId,
+            values,
+            other,
+            "linked in Omni to connection " + other.baseConnectionId() + ": unlink it, then " + to);
+      }
+    };
   }
 
   /** A note when another environment of the same base holds one of the values in Omni. */

@@ -4,7 +4,7 @@ import dev.gitops.omni.client.NeighbourClient;
 import dev.gitops.omni.client.OmniApiException;
 import dev.gitops.omni.connection.EnvironmentLink;
 import dev.gitops.omni.connection.OmniFailure;
-import java.util.HashSet;
+import dev.gitops.omni.core.EnvironmentLinkPlan;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,21 +32,16 @@ final class EnvironmentLinkCalls {
       List<String> values,
       Optional<EnvironmentLink> remembered,
       java.util.function.Consumer<String> created) {
-    List<EnvironmentLink> mine =
-        listed
-            .map(all -> all.stream().filter(l -> self.equals(l.environmentConnectionId())).toList())
-            .orElseGet(() -> remembered.map(List::of).orElse(List.of()));
-    EnvironmentLink keep = null;
+    List<EnvironmentLink> known =
+        listed.orElseGet(() -> remembered.map(List::of).orElse(List.of()));
+    EnvironmentLinkPlan plan = EnvironmentLinkPlan.of(self, base, values, known);
     String changed = null;
-    for (EnvironmentLink l : mine) {
-      if (keep == null && base.equals(l.baseConnectionId())) {
-        keep = l;
-      } else {
-        unlink(omni, l.id());
-        changed = "environment link to connection " + l.baseConnectionId() + " removed";
-      }
+    for (EnvironmentLink l : plan.removes()) {
+      unlink(omni, l.id());
+      changed = "environment link to connection " + l.baseConnectionId() + " removed";
     }
-    if (keep != null && !new HashSet<>(keep.userAttributeValues()).equals(new HashSet<>(values))) {
+    EnvironmentLink keep = plan.keep();
+    if (plan.action() == EnvironmentLinkPlan.Action.UPDATE_VALUES) {
       try {
         omni.setEnvironmentValues(keep.id(), values);
         return new Result(keep.id(), "environment values set to " + String.join(", ", values));
