@@ -23,10 +23,6 @@ public final class EnvironmentRules {
    */
   public record Base(
       String name, Dialect dialect, boolean setsUserAttribute, boolean sameInstance) {
-    public Base(String name, Dialect dialect, boolean setsUserAttribute) {
-      this(name, dialect, setsUserAttribute, true);
-    }
-
     /** The base named {@code name} with {@code spec}, for the operator and {@code plan} alike. */
     public static Base of(
         String name, dev.gitops.omni.model.OmniConnectionSpec spec, boolean sameInstance) {

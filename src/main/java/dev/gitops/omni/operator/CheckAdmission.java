@@ -1,7 +1,6 @@
 package dev.gitops.omni.operator;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /**
  * Whether a periodic check of a connection's neighbours (schedules, environment link) may call Omni
@@ -40,10 +39,5 @@ interface CheckAdmission {
     } finally {
       done(key);
     }
-  }
-
-  /** Admits whenever the budget has a spare request, without spacing (tests, simple wiring). */
-  static CheckAdmission whenSpare(BooleanSupplier spare) {
-    return key -> spare.getAsBoolean() ? null : ScheduleSync.NO_SPARE_WAIT;
   }
 }

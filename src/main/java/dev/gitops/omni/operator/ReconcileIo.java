@@ -9,8 +9,4 @@ record ReconcileIo(
     BudgetedOmniClient.Charged omni,
     ResourceWrites writes,
     ResourceIndex resources,
-    dev.gitops.omni.client.NeighbourClient neighbours) {
-  ReconcileIo(BudgetedOmniClient.Charged omni, ResourceWrites writes, ResourceIndex resources) {
-    this(omni, writes, resources, null);
-  }
-}
+    dev.gitops.omni.client.NeighbourClient neighbours) {}

@@ -50,12 +50,6 @@ final class ScheduleSync {
 
   /**
    * @param admission whether a periodic check may call Omni now (spare budget, its pace)
-   */
-  ScheduleSync(Events events, Clock clock, CheckAdmission admission) {
-    this(events, clock, admission, id -> false);
-  }
-
-  /**
    * @param justCreated whether this operator created the connection moments ago: it has no
    *     schedules yet, and the first check creates them without reading them first
    */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** spec.environmentOf checked before any call: one row per rule. */
 class EnvironmentRulesTest {
-  static final Base PG_BASE = new Base("prod", Dialect.postgres, true);
+  static final Base PG_BASE = new Base("prod", Dialect.postgres, true, true);
 
   record Row(
       String name,
@@ -64,7 +64,7 @@ class EnvironmentRulesTest {
             "the base sets no environmentUserAttribute",
             "dev",
             of("prod", "dev"),
-            new Base("prod", Dialect.postgres, false),
+            new Base("prod", Dialect.postgres, false, true),
             List.of(),
             "spec.environmentOf.name",
             "sets no spec.environmentUserAttribute"),
@@ -72,7 +72,7 @@ class EnvironmentRulesTest {
             "another dialect",
             "dev",
             of("prod", "dev"),
-            new Base("prod", Dialect.snowflake, true),
+            new Base("prod", Dialect.snowflake, true, true),
             List.of(),
             "spec.environmentOf",
             "this connection is postgres but its base prod is snowflake"),

@@ -118,7 +118,8 @@ class ConnectionReconcileTest {
             new ReconcileIo(
                 units.parts.omni().chargedTo("team/" + name),
                 new RecordingResourceWrites(r),
-                units.index());
+                units.index(),
+                null);
         runs.add(pool.submit(() -> units.parts.reconcile().run(r, units.credentials(), io)));
       }
       for (Future<Step> run : runs) {

@@ -106,7 +106,8 @@ final class OperatorUnits {
   /** The I/O of one reconcile of {@code r}, with fresh write counting. */
   ReconcileIo io(OmniConnection r) {
     writes = new RecordingResourceWrites(r);
-    return new ReconcileIo(parts.omni().chargedTo(PlanInputCollector.key(r)), writes, index());
+    return new ReconcileIo(
+        parts.omni().chargedTo(PlanInputCollector.key(r)), writes, index(), null);
   }
 
   /** One reconcile of the resource as the API server holds it; returns the step. */

@@ -21,9 +21,14 @@ class ScheduleSyncTest {
   final ConnectionCacheTest.TestClock clock = new ConnectionCacheTest.TestClock();
   final RecordingEvents events = new RecordingEvents();
   boolean spare = true;
-  final ScheduleSync sync = new ScheduleSync(events, clock, CheckAdmission.whenSpare(() -> spare));
+  final ScheduleSync sync = new ScheduleSync(events, clock, whenSpare(), id -> false);
   final TestingNeighbours omni = new TestingNeighbours();
   final OmniConnectionStatus status = new OmniConnectionStatus();
+
+  /** Admits whenever {@link #spare}, without pacing. */
+  CheckAdmission whenSpare() {
+    return key -> spare ? null : ScheduleSync.NO_SPARE_WAIT;
+  }
 
   private OmniConnection resource(long generation, RefreshScheduleSpec... schedules) {
     OmniConnection r = OperatorUnits.postgres("sales");
@@ -99,7 +104,8 @@ class ScheduleSyncTest {
               public void done(String key) {
                 took.add(key);
               }
-            });
+            },
+            id -> false);
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
     paced.sync(r, "c1", status, omni, INTERVAL);
     assertThat(asked).as("a spec change does not ask").isEmpty();
@@ -166,9 +172,7 @@ class ScheduleSyncTest {
 
   @Test
   void aConnectionJustCreatedHereGetsItsSchedulesWithoutAReadFirst() {
-    ScheduleSync fresh =
-        new ScheduleSync(
-            events, clock, CheckAdmission.whenSpare(() -> spare), id -> id.equals("c1"));
+    ScheduleSync fresh = new ScheduleSync(events, clock, whenSpare(), id -> id.equals("c1"));
     fresh.sync(
         resource(1, new RefreshScheduleSpec(NINE, "UTC"), new RefreshScheduleSpec(SIX, "UTC")),
         "c1",
@@ -182,8 +186,7 @@ class ScheduleSyncTest {
 
   @Test
   void aFailedFirstTryReadsOmniBeforeTryingAgain() {
-    ScheduleSync fresh =
-        new ScheduleSync(events, clock, CheckAdmission.whenSpare(() -> spare), id -> true);
+    ScheduleSync fresh = new ScheduleSync(events, clock, whenSpare(), id -> true);
     OmniConnection r = resource(1, new RefreshScheduleSpec(NINE, "UTC"));
     omni.notFoundFor = 1;
     fresh.sync(r, "c1", status, omni, INTERVAL);
