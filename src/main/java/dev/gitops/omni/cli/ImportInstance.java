@@ -3,15 +3,12 @@ package dev.gitops.omni.cli;
 import dev.gitops.omni.client.OkHttpOmniClient;
 import dev.gitops.omni.client.OmniClientConfig;
 import dev.gitops.omni.connection.SecretValue;
-import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.InstanceRef;
 import dev.gitops.omni.model.InstanceSettings;
 import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.Manifest;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The instance {@code import --instance} reads from: an OmniInstance or ClusterOmniInstance in the
@@ -137,12 +134,8 @@ record ImportInstance(
 
   private static void admit(
       FileInstances files, ClusterOmniInstance instance, String id, String namespace) {
-    var conditions = instance.getSpec().namespaces;
-    Optional<Map<String, String>> labels =
-        NamespaceAccess.needsLabels(conditions)
-            ? files.namespaceLabels(namespace)
-            : Optional.of(Map.of());
-    if (!NamespaceAccess.allows(conditions, namespace, labels.orElse(Map.of()))) {
+    FileInstances.Admission admission = files.admits(instance, namespace);
+    if (!admission.allowed()) {
       throw new UsageException(
           "-n "
               + namespace
@@ -151,7 +144,9 @@ record ImportInstance(
               + " may not use "
               + id
               + " (its spec.namespaces does not admit it"
-              + (labels.isEmpty() ? "; Namespace " + namespace + " is not in the files" : "")
+              + (admission.labelsMissing()
+                  ? "; Namespace " + namespace + " is not in the files"
+                  : "")
               + "): choose an admitted namespace");
     }
   }

@@ -1,17 +1,14 @@
 package dev.gitops.omni.cli;
 
-import dev.gitops.omni.core.NamespaceAccess;
 import dev.gitops.omni.core.Outcomes;
 import dev.gitops.omni.core.Reason;
 import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.InstanceId;
 import dev.gitops.omni.model.InstanceRef;
-import dev.gitops.omni.model.NamespaceConditions;
 import dev.gitops.omni.model.OmniConnection;
 import dev.gitops.omni.sandbox.FileInstances;
 import dev.gitops.omni.sandbox.Manifest;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,13 +72,11 @@ final class PlanInstances {
     if (found.isEmpty()) {
       return name.equals(DEFAULT) ? new Choice(COMMAND_LINE, null, null, null) : notFound(id);
     }
-    NamespaceConditions conditions =
-        ((ClusterOmniInstance) found.get().resource()).getSpec().namespaces;
-    Optional<Map<String, String>> labels =
-        NamespaceAccess.needsLabels(conditions) ? files.namespaceLabels(ns) : Optional.of(Map.of());
-    if (!NamespaceAccess.allows(conditions, ns, labels.orElse(Map.of()))) {
+    FileInstances.Admission admission =
+        files.admits((ClusterOmniInstance) found.get().resource(), ns);
+    if (!admission.allowed()) {
       String message = Outcomes.instanceNotAllowed(id, ns).message();
-      if (labels.isEmpty()) {
+      if (admission.labelsMissing()) {
         message +=
             " (spec.namespaces.selector was matched against no labels: Namespace "
                 + ns

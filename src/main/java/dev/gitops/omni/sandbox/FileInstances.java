@@ -81,6 +81,26 @@ public final class FileInstances {
     return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
   }
 
+  /**
+   * Whether a ClusterOmniInstance admits {@code namespace}, as the operator decides it
+   * (core.NamespaceAccess), with the Namespace's labels from the files.
+   *
+   * @param labelsMissing a selector had to be matched against no labels: the Namespace is not in
+   *     the files
+   */
+  public record Admission(boolean allowed, boolean labelsMissing) {}
+
+  public Admission admits(ClusterOmniInstance instance, String namespace) {
+    var conditions = instance.getSpec().namespaces;
+    Optional<Map<String, String>> labels =
+        dev.gitops.omni.core.NamespaceAccess.needsLabels(conditions)
+            ? namespaceLabels(namespace)
+            : Optional.of(Map.of());
+    boolean allowed =
+        dev.gitops.omni.core.NamespaceAccess.allows(conditions, namespace, labels.orElse(Map.of()));
+    return new Admission(allowed, labels.isEmpty());
+  }
+
   /** The instance's key from its tokenSecretRef, as far as the files hold it. */
   public Key key(Manifest instance) {
     InstanceSettings spec = settings(instance);
