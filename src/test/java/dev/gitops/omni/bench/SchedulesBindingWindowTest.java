@@ -36,12 +36,7 @@ class SchedulesBindingWindowTest {
             Path.of("target", "bench"),
             14L);
     try (SchedulesWorld w = new SchedulesWorld(s)) {
-      w.populate();
-      w.rig.watch();
-      Polling.waitFor(
-          () -> w.rig.cached().size() == s.n(), Duration.ofMinutes(1), Duration.ofMillis(50));
-      w.rig.sim.clearJournal();
-      Settings settings = Settings.of(w.rig, s.pollInterval(), s.rate(), s.threads(), null);
+      Settings settings = w.ready(null);
       try (var op = new InProcessOperator(settings, w.rig.k8s)) {
         Instant t0 = Instant.now();
         op.start();

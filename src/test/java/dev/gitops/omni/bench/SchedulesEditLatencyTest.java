@@ -31,12 +31,7 @@ class SchedulesEditLatencyTest {
             Path.of("target", "bench"),
             15L);
     try (SchedulesWorld w = new SchedulesWorld(s)) {
-      w.populate();
-      w.rig.watch();
-      Polling.waitFor(
-          () -> w.rig.cached().size() == s.n(), Duration.ofMinutes(1), Duration.ofMillis(50));
-      w.rig.sim.clearJournal();
-      Settings settings = Settings.of(w.rig, s.pollInterval(), s.rate(), s.threads(), null);
+      Settings settings = w.ready(null);
       try (var op = new InProcessOperator(settings, w.rig.k8s)) {
         op.start();
         assertThat(Polling.waitFor(() -> w.unsettled() == 0, s.bound(), Duration.ofMillis(100)))

@@ -37,13 +37,7 @@ final class SchedulesRun {
   static SchedulesResult run(SchedulesScenario s, Consumer<String> log) {
     try (SchedulesWorld w = new SchedulesWorld(s)) {
       Rig rig = w.rig;
-      w.populate();
-      rig.watch();
-      Polling.waitFor(
-          () -> rig.cached().size() == s.n(), Duration.ofMinutes(2), Duration.ofMillis(50));
-      rig.sim.resetCounters();
-      rig.sim.clearJournal();
-      Settings settings = Settings.of(rig, s.pollInterval(), s.rate(), s.threads(), s.maxHeap());
+      Settings settings = w.ready(s.maxHeap());
       try (OperatorUnderTest op =
           s.childJvm()
               ? new ChildJvmOperator(settings, s.jar(), s.workDir().resolve("schedules-" + s.n()))

@@ -49,6 +49,22 @@ final class SchedulesWorld implements AutoCloseable {
   }
 
   /**
+   * The N resources written and in the harness's cache, the simulator's counters and journal
+   * cleared: the operator's settings to start it on this world with.
+   */
+  OperatorUnderTest.Settings ready(String maxHeap) {
+    populate();
+    rig.watch();
+    Polling.waitFor(
+        () -> rig.cached().size() == s.n(),
+        java.time.Duration.ofMinutes(2),
+        java.time.Duration.ofMillis(50));
+    rig.sim.resetCounters();
+    rig.sim.clearJournal();
+    return OperatorUnderTest.Settings.of(rig, s.pollInterval(), s.rate(), s.threads(), maxHeap);
+  }
+
+  /**
    * Resources that are not Ready, or whose schedules in the simulator are not exactly their spec's
    * (compared as a set of cron and zone: no schedule missing, changed or extra).
    */
