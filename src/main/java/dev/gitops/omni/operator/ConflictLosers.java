@@ -15,6 +15,25 @@ import java.util.stream.Stream;
 final class ConflictLosers {
   private ConflictLosers() {}
 
+  /**
+   * Hands {@code soon} what {@code r} may have unblocked: the losers of a Conflict (when {@code
+   * conflicts}) and, when its connection changed ({@code base}), its environments whose link waits
+   * for it.
+   */
+  static void nudge(
+      IndexedResourceCache<OmniConnection> cache,
+      OmniConnection r,
+      boolean conflicts,
+      boolean base,
+      java.util.function.Consumer<ResourceID> soon) {
+    if (conflicts) {
+      in(cache, ResourceID.fromResource(r)).forEach(soon);
+    }
+    if (base) {
+      waitingEnvironments(cache, r).forEach(soon);
+    }
+  }
+
   static Stream<ResourceID> in(IndexedResourceCache<OmniConnection> cache, ResourceID except) {
     return cache
         .list(ConflictLosers::stalledOnConflict)

@@ -105,6 +105,30 @@ final class ConnectionEventSources {
         || !Objects.equals(ready(now), ready(before));
   }
 
+  /** The instances as the informers hold them (none without the instance CRDs). */
+  InstanceAccess.Instances instances(NamespaceLabels labels) {
+    return new InstanceAccess.Instances() {
+      @Override
+      public java.util.Optional<OmniInstance> namespaced(String namespace, String name) {
+        return instances == null
+            ? java.util.Optional.empty()
+            : instances.get(new ResourceID(name, namespace));
+      }
+
+      @Override
+      public java.util.Optional<ClusterOmniInstance> cluster(String name) {
+        return clusterInstances == null
+            ? java.util.Optional.empty()
+            : clusterInstances.get(new ResourceID(name));
+      }
+
+      @Override
+      public java.util.Map<String, String> namespaceLabels(String namespace) {
+        return labels.of(namespace);
+      }
+    };
+  }
+
   private static String ready(CustomResource<?, OmniInstanceStatus> r) {
     return r.getStatus() == null
         ? null

@@ -2,9 +2,7 @@ package dev.gitops.omni.operator;
 
 import dev.gitops.omni.core.Outcome;
 import dev.gitops.omni.core.Outcomes;
-import dev.gitops.omni.model.ClusterOmniInstance;
 import dev.gitops.omni.model.OmniConnection;
-import dev.gitops.omni.model.OmniInstance;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -77,28 +75,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
   }
 
   private InstanceAccess.Access access(OmniConnection r) {
-    return access.resolve(
-        r,
-        new InstanceAccess.Instances() {
-          @Override
-          public Optional<OmniInstance> namespaced(String namespace, String name) {
-            return sources.instances == null
-                ? Optional.empty()
-                : sources.instances.get(new ResourceID(name, namespace));
-          }
-
-          @Override
-          public Optional<ClusterOmniInstance> cluster(String name) {
-            return sources.clusterInstances == null
-                ? Optional.empty()
-                : sources.clusterInstances.get(new ResourceID(name));
-          }
-
-          @Override
-          public Map<String, String> namespaceLabels(String namespace) {
-            return namespaceLabels.of(namespace);
-          }
-        });
+    return access.resolve(r, sources.instances(namespaceLabels));
   }
 
   private CredentialResolver credentials(Context<OmniConnection> ctx) {
@@ -146,7 +123,7 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
         // the old one's delete event and then drops the new one's own event
         reconcileSoon(id);
       }
-      nudge(ctx, r, true, true);
+      ConflictLosers.nudge(ctx.getPrimaryCache(), r, true, true, this::reconcileSoon);
       return UpdateControl.noUpdate();
     }
     InstanceAccess.Access a = access(r);
@@ -167,7 +144,8 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
     // base with a new connection unblocks its environments' links
     String before = r.getStatus() == null ? null : r.getStatus().connectionId;
     boolean baseChanged = !Objects.equals(before, step.status().connectionId);
-    nudge(ctx, step.resource(), specEdited, baseChanged);
+    ConflictLosers.nudge(
+        ctx.getPrimaryCache(), step.resource(), specEdited, baseChanged, this::reconcileSoon);
     log.debug(
         "{}: {} {}", PlanInputCollector.key(r), step.outcome().reason(), step.outcome().message());
     return requeue(step.requeue());
@@ -179,22 +157,6 @@ public class OmniConnectionReconciler implements Reconciler<OmniConnection> {
       control.rescheduleAfter(after.isZero() ? Duration.ofMillis(1) : after);
     }
     return control;
-  }
-
-  /**
-   * Reconciles soon what {@code r} may have unblocked: the losers of a Conflict ({@link
-   * ConflictLosers}, when {@code conflicts}) and, when its connection changed ({@code base}), the
-   * environments of {@code r} whose link waits for it ({@link ConflictLosers#waitingEnvironments}).
-   */
-  private void nudge(
-      Context<OmniConnection> ctx, OmniConnection r, boolean conflicts, boolean base) {
-    ResourceID id = ResourceID.fromResource(r);
-    if (conflicts) {
-      ConflictLosers.in(ctx.getPrimaryCache(), id).forEach(this::reconcileSoon);
-    }
-    if (base) {
-      ConflictLosers.waitingEnvironments(ctx.getPrimaryCache(), r).forEach(this::reconcileSoon);
-    }
   }
 
   /** A reconcile of {@code id} shortly (through the command line's poller, once it runs). */
